@@ -1,0 +1,114 @@
+/** The composition root: builds every service from the configuration, once. */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { type Database, migrateToLatest, openSqlite } from './db/database.js';
+import type { AnalysisEngine } from './engines/engine.js';
+import { createEngine } from './engines/registry.js';
+import { AnswerRepository } from './features/answers/answer.repository.js';
+import { AnswerService } from './features/answers/answer.service.js';
+import { QuestionRepository } from './features/questions/question.repository.js';
+import { QuestionService } from './features/questions/question.service.js';
+import { type EventBus, MemoryEventBus } from './infra/events/event-bus.js';
+import { DbJobQueue } from './infra/queue/db-queue.js';
+import type { JobQueue } from './infra/queue/queue.js';
+import { LocalDiskStorage } from './infra/storage/local-storage.js';
+import type { Storage } from './infra/storage/storage.js';
+
+export interface Container {
+  config: Config;
+  log: Logger;
+  version: string;
+  rootDir: string;
+  tmpDir: string;
+  database: Database;
+  storage: Storage;
+  queue: JobQueue;
+  events: EventBus;
+  questions: QuestionService;
+  answerRepo: AnswerRepository;
+  answers: AnswerService;
+  /** Created on first use: the API role never loads analysis models. */
+  engine(): Promise<AnalysisEngine>;
+  close(): Promise<void>;
+}
+
+/** The checkout: the nearest folder above this file with a package.json (works from server/ and dist/server/). */
+export const rootDir = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) return resolve(dir, '..');
+  }
+}
+
+export class StartupError extends Error {}
+
+export async function createContainer(config: Config, opts: { logger?: Logger } = {}): Promise<Container> {
+  const log = opts.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]'] });
+  const tmpDir = join(config.dataDir, 'tmp');
+  await ensureWritable(config.dataDir, tmpDir);
+
+  const database = openSqlite(join(config.dataDir, 'interview-analyzer.sqlite'));
+  await migrateToLatest(database.db);
+  const questionRepo = new QuestionRepository(database.db);
+  await questionRepo.seed();
+
+  const storage = new LocalDiskStorage(join(config.dataDir, 'media'));
+  const events = new MemoryEventBus();
+  const queue = new DbJobQueue(database.db, { maxAttempts: config.JOB_MAX_ATTEMPTS, reclaimOnStart: config.ROLE === 'all', log });
+  const questions = new QuestionService(questionRepo);
+  const answerRepo = new AnswerRepository(database.db);
+  const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE });
+
+  let enginePromise: Promise<AnalysisEngine> | null = null;
+  const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.env, log));
+
+  return {
+    config,
+    log,
+    version: readVersion(),
+    rootDir,
+    tmpDir,
+    database,
+    storage,
+    queue,
+    events,
+    questions,
+    answerRepo,
+    answers,
+    engine,
+    async close() {
+      await queue.stop();
+      if (enginePromise) await (await enginePromise.catch(() => null))?.close?.();
+      await database.close();
+    },
+  };
+}
+
+/** The data directory must exist and be writable; leftovers of interrupted uploads are removed. */
+async function ensureWritable(dataDir: string, tmpDir: string): Promise<void> {
+  try {
+    await mkdir(tmpDir, { recursive: true });
+    const probe = join(tmpDir, `.write-test-${process.pid}`);
+    await writeFile(probe, 'ok');
+    await rm(probe);
+  } catch (e) {
+    throw new StartupError(`The data directory ${dataDir} is not writable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Set DATA_DIR to a writable folder.`);
+  }
+  for (const f of await readdir(tmpDir)) {
+    if (f.startsWith('upload-') || f.startsWith('prepared-')) await rm(join(tmpDir, f), { force: true, recursive: true });
+  }
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,63 @@
+/** Table types for Kysely. Column types stay portable between SQLite and Postgres (text, integer, real). */
+import type { Generated } from 'kysely';
+
+export interface QuestionsTable {
+  id: string;
+  text: string;
+  category: string;
+  /** 'bank' for seeded questions, 'custom' for ones written by a user */
+  source: string;
+  created_at: string;
+}
+
+export interface QuestionDrawsTable {
+  session_id: string;
+  question_id: string;
+  drawn_at: string;
+}
+
+export type AnswerStatus = 'queued' | 'processing' | 'done' | 'failed';
+
+export interface AnswersTable {
+  id: string;
+  question_id: string | null;
+  question_text: string;
+  status: AnswerStatus;
+  stage: string | null;
+  progress: number;
+  error: string | null;
+  report_json: string | null;
+  media_key: string;
+  mime: string;
+  size_bytes: number;
+  duration_sec: number;
+  has_audio: number;
+  has_video: number;
+  engine: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  answer_id: string;
+  kind: string;
+  status: JobStatus;
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DB {
+  questions: QuestionsTable;
+  question_draws: QuestionDrawsTable;
+  answers: AnswersTable;
+  jobs: JobsTable;
+}

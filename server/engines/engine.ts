@@ -1,0 +1,45 @@
+import type { Report } from '../analysis/report.js';
+
+/** Progress of one analysis: a named stage and a fraction 0..1 of the whole analysis. */
+export interface Progress {
+  stage: string;
+  progress: number;
+  message?: string;
+}
+export type ProgressFn = (p: Progress) => void;
+
+export interface AnalysisInput {
+  /** A local, seekable video file with a correct duration header (already remuxed). */
+  videoPath: string;
+  /** The question being answered. */
+  question: string;
+  /** Duration from ffprobe, in seconds. */
+  durationSec: number;
+  hasAudio: boolean;
+  hasVideo: boolean;
+  /** Stable id of the answer, for engines that keep remote state (e.g. a cloud index). */
+  answerId?: string;
+}
+
+/**
+ * An analysis engine turns one recorded answer into a Report v1.
+ * It throws AnalysisError for input it cannot analyse (shown to the user), any other error is treated
+ * as transient and retried by the job runner.
+ */
+export interface AnalysisEngine {
+  readonly name: string;
+  analyze(input: AnalysisInput, onProgress: ProgressFn, signal?: AbortSignal): Promise<Report>;
+  /** Optional: release models, worker threads, connections. */
+  close?(): Promise<void>;
+}
+
+/** A failure caused by the input or a permanent condition: the job is not retried. */
+export class AnalysisError extends Error {
+  constructor(
+    message: string,
+    readonly permanent = true,
+  ) {
+    super(message);
+    this.name = 'AnalysisError';
+  }
+}

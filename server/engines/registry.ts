@@ -1,0 +1,38 @@
+/** Picks the analysis engine named by configuration. Engines load lazily: only the chosen one's models start. */
+import type { AnalysisEngine } from './engine.js';
+
+export const engineNames = ['local', 'twelvelabs', 'hybrid', 'quick'] as const;
+export type EngineName = (typeof engineNames)[number];
+
+export interface EngineLogger {
+  info(o: object | string, m?: string): void;
+  warn(o: object | string, m?: string): void;
+}
+
+export async function createEngine(name: string, env: Record<string, string | undefined>, log?: EngineLogger): Promise<AnalysisEngine> {
+  switch (name) {
+    case 'quick': {
+      const { createQuickEngine } = await import('./quick/index.js');
+      return createQuickEngine();
+    }
+    case 'local': {
+      const { createLocalEngine } = await import('./local/index.js');
+      return createLocalEngine(log ? { logger: log } : {});
+    }
+    case 'twelvelabs': {
+      const { createTwelveLabsEngine } = await import('./twelvelabs/index.js');
+      const { parseTwelveLabsConfig } = await import('./twelvelabs/config.js');
+      return createTwelveLabsEngine(parseTwelveLabsConfig(env));
+    }
+    case 'hybrid': {
+      const { createLocalEngine } = await import('./local/index.js');
+      const { createTwelveLabsEngine } = await import('./twelvelabs/index.js');
+      const { parseTwelveLabsConfig } = await import('./twelvelabs/config.js');
+      const { createHybridEngine } = await import('./hybrid/index.js');
+      const cloud = createTwelveLabsEngine(parseTwelveLabsConfig(env));
+      return createHybridEngine({ local: createLocalEngine(log ? { logger: log } : {}), cloud, ...(log ? { logger: log } : {}) });
+    }
+    default:
+      throw new Error(`Unknown ANALYSIS_ENGINE "${name}": use one of ${engineNames.join(', ')}.`);
+  }
+}

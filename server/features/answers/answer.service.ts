@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Report } from '../../analysis/report.js';
+import type { AnswerStatus } from '../../db/schema.js';
+import { badRequest, conflict, notFound } from '../../http/errors.js';
+import type { AnswerEvent, EventBus } from '../../infra/events/event-bus.js';
+import type { JobQueue } from '../../infra/queue/queue.js';
+import type { Storage } from '../../infra/storage/storage.js';
+import { prepareVideo } from '../../media/prepare.js';
+import type { QuestionService } from '../questions/question.service.js';
+import type { AnswerRepository, AnswerRow } from './answer.repository.js';
+
+export const ANALYZE_JOB = 'analyze';
+
+export interface AnswerDto {
+  id: string;
+  status: AnswerStatus;
+  stage: string | null;
+  progress: number;
+  report: Report | null;
+  error: string | null;
+  questionId: string | null;
+  questionText: string;
+  createdAt: string;
+  durationSec: number;
+  videoUrl: string;
+}
+
+export interface AnswerSummary {
+  id: string;
+  questionText: string;
+  status: AnswerStatus;
+  createdAt: string;
+  durationSec: number;
+  scores: Record<string, number | null> | null;
+}
+
+export interface SubmitInput {
+  file: { path: string; size: number } | null;
+  questionId?: string | undefined;
+  /** Free question text, for the legacy route when no id is given. */
+  questionText?: string | undefined;
+}
+
+export interface AnswerServiceDeps {
+  repo: AnswerRepository;
+  questions: QuestionService;
+  storage: Storage;
+  queue: JobQueue;
+  events: EventBus;
+  tmpDir: string;
+  maxDurationSec: number;
+  engineName: string;
+}
+
+export class AnswerService {
+  constructor(private readonly d: AnswerServiceDeps) {}
+
+  /** Validates the upload, stores it durably, records the answer and queues its analysis. */
+  async submit(input: SubmitInput): Promise<{ id: string }> {
+    if (!input.file) throw badRequest('MISSING_VIDEO', 'No video was uploaded: send the file in the "video" field.');
+    if (input.file.size === 0) throw badRequest('EMPTY_FILE', 'The uploaded video is empty (0 bytes). Please record again.');
+    const question = await this.resolveQuestion(input);
+    const id = randomUUID();
+    const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: this.d.maxDurationSec });
+    const ext = prepared.mime === 'video/webm' ? 'webm' : 'mp4';
+    const mediaKey = `answers/${id}/answer.${ext}`;
+    try {
+      const stored = await this.d.storage.putFile(mediaKey, prepared.path);
+      await this.d.repo.create({
+        id,
+        questionId: question.id,
+        questionText: question.text,
+        mediaKey,
+        mime: prepared.mime,
+        sizeBytes: stored.size,
+        durationSec: prepared.durationSec,
+        hasAudio: prepared.hasAudio,
+        hasVideo: prepared.hasVideo,
+        engine: this.d.engineName,
+      });
+    } catch (err) {
+      await rm(prepared.path, { force: true });
+      await this.d.storage.deletePrefix(`answers/${id}`);
+      throw err;
+    }
+    // A crash between the row and the job is repaired by reconcile() at the next start.
+    await this.d.queue.enqueue(id, ANALYZE_JOB);
+    return { id };
+  }
+
+  private async resolveQuestion(input: SubmitInput): Promise<{ id: string | null; text: string }> {
+    if (input.questionId !== undefined && input.questionId !== '') {
+      const q = await this.d.questions.get(input.questionId);
+      if (!q) throw notFound('QUESTION_NOT_FOUND', `Unknown question id "${input.questionId.slice(0, 80)}".`);
+      return q;
+    }
+    if (input.questionText !== undefined) {
+      const text = input.questionText.trim();
+      if (text.length === 0 || text.length > 1000) throw badRequest('BAD_QUESTION', 'The question text must be 1 to 1000 characters.');
+      return { id: null, text };
+    }
+    throw badRequest('MISSING_QUESTION', 'Say which question this answers: send the "questionId" field.');
+  }
+
+  async get(id: string): Promise<AnswerDto> {
+    return toDto(await this.row(id));
+  }
+
+  private async row(id: string): Promise<AnswerRow> {
+    const row = await this.d.repo.get(id);
+    if (!row) throw notFound('ANSWER_NOT_FOUND', `No answer with id "${id.slice(0, 80)}".`);
+    return row;
+  }
+
+  async list(limit: number): Promise<AnswerSummary[]> {
+    const rows = await this.d.repo.list(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      questionText: r.question_text,
+      status: r.status,
+      createdAt: r.created_at,
+      durationSec: r.duration_sec,
+      scores: r.report_json ? scoreValues(JSON.parse(r.report_json) as Report) : null,
+    }));
+  }
+
+  /** Queues a failed answer again. */
+  async retry(id: string): Promise<void> {
+    const row = await this.row(id);
+    if (row.status !== 'failed') throw conflict('NOT_FAILED', `Only a failed answer can be retried; this one is ${row.status}.`);
+    await this.d.repo.setState(id, { status: 'queued', stage: 'queued', progress: 0, error: null });
+    await this.d.queue.enqueue(id, ANALYZE_JOB);
+    this.d.events.publish({ answerId: id, status: 'queued', stage: 'queued', progress: 0, error: null });
+  }
+
+  /** Removes the answer, its jobs and its video. */
+  async delete(id: string): Promise<void> {
+    const row = await this.row(id);
+    if (row.status === 'processing') throw conflict('ANSWER_BUSY', 'This answer is being analysed; delete it when the analysis has finished.');
+    await this.d.repo.delete(id);
+    await this.d.storage.deletePrefix(`answers/${id}`);
+  }
+
+  /** Resolves when the answer is done or failed (for the legacy synchronous route). */
+  async waitUntilSettled(id: string, timeoutMs: number): Promise<AnswerDto> {
+    return new Promise<AnswerDto>((resolve, reject) => {
+      let settled = false;
+      const finish = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        unsubscribe();
+        fn();
+      };
+      const check = async (e?: AnswerEvent) => {
+        if (e && e.status !== 'done' && e.status !== 'failed') return;
+        try {
+          const dto = await this.get(id);
+          if (dto.status === 'done' || dto.status === 'failed') finish(() => resolve(dto));
+        } catch (err) {
+          finish(() => reject(err));
+        }
+      };
+      const unsubscribe = this.d.events.subscribe(id, (e) => void check(e));
+      const timer = setTimeout(() => finish(() => reject(new Error('timed out waiting for the analysis'))), timeoutMs);
+      void check();
+    });
+  }
+
+  /** After a restart: every unfinished answer gets a job again if it lost it. Returns how many were queued. */
+  async reconcile(): Promise<number> {
+    let n = 0;
+    for (const a of await this.d.repo.unfinished()) {
+      if (await this.d.queue.hasActiveJob(a.id)) continue;
+      await this.d.repo.setState(a.id, { status: 'queued', stage: 'queued', progress: 0 });
+      await this.d.queue.enqueue(a.id, ANALYZE_JOB);
+      n++;
+    }
+    return n;
+  }
+}
+
+export function toDto(r: AnswerRow): AnswerDto {
+  return {
+    id: r.id,
+    status: r.status,
+    stage: r.stage,
+    progress: r.progress,
+    report: r.status === 'done' && r.report_json ? (JSON.parse(r.report_json) as Report) : null,
+    error: r.error,
+    questionId: r.question_id,
+    questionText: r.question_text,
+    createdAt: r.created_at,
+    durationSec: r.duration_sec,
+    videoUrl: `/api/answers/${r.id}/video`,
+  };
+}
+
+function scoreValues(report: Report): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(report.scores).map(([k, s]) => [k, s.value]));
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Container } from '../../container.js';
+
+export const questionSchema = z.object({ id: z.string(), text: z.string(), category: z.string() });
+
+const SESSION_COOKIE = 'ia_session';
+
+/** The browser's practice session (which questions it has seen): an opaque random id in a cookie. */
+export function practiceSession(request: FastifyRequest, reply: FastifyReply): string {
+  const existing = request.cookies[SESSION_COOKIE];
+  if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing;
+  const id = randomBytes(16).toString('base64url');
+  void reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 30 * 24 * 3600 });
+  return id;
+}
+
+export const questionRoutes =
+  (c: Container): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/questions/random',
+      {
+        schema: {
+          tags: ['questions'],
+          summary: 'A random question this browser has not seen yet (starts over when the bank is exhausted)',
+          querystring: z.object({ after: z.string().max(100).optional() }),
+          response: { 200: questionSchema },
+        },
+      },
+      async (request, reply) => c.questions.drawRandom(practiceSession(request, reply), request.query.after),
+    );
+
+    app.get(
+      '/questions',
+      { schema: { tags: ['questions'], summary: 'The question bank', response: { 200: z.object({ items: z.array(questionSchema) }) } } },
+      async () => ({ items: await c.questions.list() }),
+    );
+  };

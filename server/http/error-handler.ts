@@ -1,0 +1,34 @@
+/** One JSON error shape for every failure: { statusCode, error, code, message }. Client errors keep their message; server errors never leak internals. */
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { HttpError } from './errors.js';
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    let status = 500;
+    let code = 'INTERNAL_ERROR';
+    let message = 'Something went wrong on the server. The error was logged; please try again.';
+    if (err instanceof HttpError) {
+      status = err.statusCode;
+      code = err.code;
+      message = err.message;
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      status = 400;
+      code = 'VALIDATION_ERROR';
+      message = `Invalid request: ${err.validation.map((v) => `${(v.instancePath || err.validationContext || '').replace(/^\//, '') || 'body'} ${v.message}`).join('; ')}`;
+    } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      status = err.statusCode;
+      code = err.code ?? 'BAD_REQUEST';
+      message = err.message;
+    }
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    else request.log.info({ code, status }, message);
+    if (status === 413) reply.header('connection', 'close');
+    void reply.status(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', code, message });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ statusCode: 404, error: 'Not Found', code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` });
+  });
+}

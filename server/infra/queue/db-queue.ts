@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { type Job, type JobHandler, type JobQueue, PermanentJobError } from './queue.js';
+
+export interface DbQueueOptions {
+  maxAttempts: number;
+  /** A running job's lease; renewed while it runs, so only a dead worker's job expires. */
+  leaseMs?: number;
+  pollMs?: number;
+  /** Backoff before retry n (1-based): base * 4^(n-1), capped. */
+  backoffBaseMs?: number;
+  /** Embedded mode: this process is the only worker, so jobs left running by a dead process are taken back at start. */
+  reclaimOnStart?: boolean;
+  log?: { info(o: object, m?: string): void; warn(o: object, m?: string): void; error(o: object, m?: string): void };
+}
+
+/** Jobs in the `jobs` table, claimed in a transaction, with leases and retries with backoff. */
+export class DbJobQueue implements JobQueue {
+  private readonly workerId = `w-${randomUUID()}`;
+  private readonly running = new Map<string, AbortController>();
+  private handler: JobHandler | null = null;
+  private concurrency = 1;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private pumping = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly opts: DbQueueOptions,
+  ) {}
+
+  private get leaseMs() {
+    return this.opts.leaseMs ?? 60_000;
+  }
+
+  async enqueue(answerId: string, kind: string): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db
+      .insertInto('jobs')
+      .values({ id: randomUUID(), answer_id: answerId, kind, status: 'queued', max_attempts: this.opts.maxAttempts, run_after: now, locked_by: null, locked_until: null, last_error: null, created_at: now, updated_at: now })
+      .execute();
+    this.wake();
+  }
+
+  async hasActiveJob(answerId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('jobs').select('id').where('answer_id', '=', answerId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+    return Boolean(row);
+  }
+
+  start(handler: JobHandler, opts: { concurrency: number }): void {
+    this.handler = handler;
+    this.concurrency = opts.concurrency;
+    this.stopped = false;
+    const begin = this.opts.reclaimOnStart ? this.reclaimAll() : Promise.resolve();
+    void begin.then(() => {
+      this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? 1000);
+      this.timer.unref();
+      this.wake();
+    });
+  }
+
+  async stop(graceMs = 10_000): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    const all = Promise.allSettled([...this.inFlight]);
+    const timeout = new Promise((r) => setTimeout(r, graceMs).unref());
+    await Promise.race([all, timeout]);
+    for (const ac of this.running.values()) ac.abort(new Error('shutting down'));
+    await all;
+  }
+
+  /** Jobs left `running` by a previous process go back to the queue. */
+  private async reclaimAll(): Promise<void> {
+    const res = await this.db
+      .updateTable('jobs')
+      .set({ status: 'queued', locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) > 0) this.opts.log?.warn({ count: Number(res.numUpdatedRows) }, 'took back jobs interrupted by a previous stop');
+  }
+
+  private wake(): void {
+    if (this.stopped || this.pumping) return;
+    this.pumping = true;
+    void this.pump().finally(() => {
+      this.pumping = false;
+    });
+  }
+
+  private async pump(): Promise<void> {
+    while (!this.stopped && this.running.size < this.concurrency) {
+      const job = await this.claim();
+      if (!job) return;
+      const p = this.execute(job).finally(() => {
+        this.inFlight.delete(p);
+        this.wake();
+      });
+      this.inFlight.add(p);
+    }
+  }
+
+  private async claim(): Promise<Job | null> {
+    const now = new Date();
+    const nowIso = now.toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('jobs')
+        .selectAll()
+        .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', nowIso)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)])]))
+        .orderBy('run_after')
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) return null;
+      const attempt = row.attempts + 1;
+      await trx
+        .updateTable('jobs')
+        .set({ status: 'running', attempts: attempt, locked_by: this.workerId, locked_until: new Date(now.getTime() + this.leaseMs).toISOString(), updated_at: nowIso })
+        .where('id', '=', row.id)
+        .execute();
+      return { id: row.id, answerId: row.answer_id, kind: row.kind, attempt, maxAttempts: row.max_attempts };
+    });
+  }
+
+  private async execute(job: Job): Promise<void> {
+    const ac = new AbortController();
+    this.running.set(job.id, ac);
+    const renew = setInterval(() => {
+      void this.db.updateTable('jobs').set({ locked_until: new Date(Date.now() + this.leaseMs).toISOString() }).where('id', '=', job.id).where('locked_by', '=', this.workerId).execute().catch(() => {});
+    }, this.leaseMs / 3);
+    renew.unref();
+    try {
+      await this.handler!(job, ac.signal);
+      await this.finish(job, 'done', null);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (this.stopped && ac.signal.aborted) {
+        // Shutting down: hand the job back without spending an attempt.
+        await this.db.updateTable('jobs').set({ status: 'queued', attempts: job.attempt - 1, locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', job.id).execute();
+      } else if (err instanceof PermanentJobError || job.attempt >= job.maxAttempts) {
+        await this.finish(job, 'failed', message);
+      } else {
+        const delay = Math.min((this.opts.backoffBaseMs ?? 2000) * 4 ** (job.attempt - 1), 5 * 60_000);
+        this.opts.log?.warn({ jobId: job.id, answerId: job.answerId, attempt: job.attempt, delay, err: message }, 'job failed, will retry');
+        await this.db
+          .updateTable('jobs')
+          .set({ status: 'queued', last_error: message, run_after: new Date(Date.now() + delay).toISOString(), locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
+          .where('id', '=', job.id)
+          .execute();
+      }
+    } finally {
+      clearInterval(renew);
+      this.running.delete(job.id);
+    }
+  }
+
+  private async finish(job: Job, status: 'done' | 'failed', error: string | null): Promise<void> {
+    await this.db.updateTable('jobs').set({ status, last_error: error, locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', job.id).execute();
+  }
+}

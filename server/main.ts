@@ -1,0 +1,53 @@
+/**
+ * Entry point. ROLE=all (default) serves the API and the web app and runs analyses in one process;
+ * ROLE=api serves only; ROLE=worker only analyses (with a health endpoint).
+ */
+import 'dotenv/config';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { ConfigError, loadConfig } from './config.js';
+import { type Container, createContainer, StartupError } from './container.js';
+import { startWorker } from './features/analysis/worker.js';
+import { buildApp } from './http/app.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const c = await createContainer(config);
+  const servesApi = config.ROLE !== 'worker';
+  const runsJobs = config.ROLE !== 'api';
+
+  const app = servesApi ? await buildApp(c) : workerHealthServer(c);
+
+  if (runsJobs) await startWorker(c);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    c.log.info({ signal }, 'shutting down: no new uploads, finishing running work');
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    await app.close(); // stops accepting connections, lets in-flight requests finish
+    await c.close(); // hands running jobs back to the queue, closes the database
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+/** A worker serves nothing but its health. */
+function workerHealthServer(c: Container) {
+  const app = Fastify({ loggerInstance: c.log as FastifyBaseLogger });
+  app.get('/api/health', async () => ({ status: 'ok', role: 'worker', engine: c.config.ANALYSIS_ENGINE, version: c.version }));
+  return app;
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof StartupError) {
+    console.error(`interview-analyzer: ${err.message}`);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+/** Thin, promise-based wrappers around Debian's ffmpeg and ffprobe binaries. */
+import { spawn } from 'node:child_process';
+
+export interface RunResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Keep at most this many bytes of stdout (default: unlimited). */
+  maxStdoutBytes?: number;
+  /** Called with each stdout chunk; when given, stdout is not collected. */
+  onStdout?: (chunk: Buffer) => void;
+}
+
+export const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
+export const FFPROBE = process.env.FFPROBE_PATH ?? 'ffprobe';
+
+/** Runs a command, collecting stdout (binary) and stderr (text). Never rejects on a non-zero exit. */
+export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: opts.signal });
+    const out: Buffer[] = [];
+    let outBytes = 0;
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      if (opts.onStdout) return opts.onStdout(c);
+      if (opts.maxStdoutBytes !== undefined && outBytes >= opts.maxStdoutBytes) return;
+      out.push(c);
+      outBytes += c.length;
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      if (stderr.length < 64_000) stderr += c.toString('utf8');
+    });
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') reject(new Error(`${cmd} is not installed (run: apt-get install -y ffmpeg)`));
+      else reject(err);
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr }));
+  });
+}
+
+export interface ProbeResult {
+  formatName: string;
+  /** Container duration in seconds; null when the container has none (MediaRecorder webm). */
+  durationSec: number | null;
+  hasVideo: boolean;
+  hasAudio: boolean;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** Thrown when ffprobe cannot read the file as media at all. */
+export class NotMediaError extends Error {}
+
+interface FfprobeJson {
+  format?: { format_name?: string; duration?: string };
+  streams?: Array<{ codec_type?: string; codec_name?: string; width?: number; height?: number; disposition?: { attached_pic?: number } }>;
+}
+
+export async function probe(path: string, signal?: AbortSignal): Promise<ProbeResult> {
+  const r = await run(FFPROBE, ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', path], { signal });
+  let json: FfprobeJson = {};
+  try {
+    json = JSON.parse(r.stdout.toString('utf8') || '{}') as FfprobeJson;
+  } catch {
+    /* handled below */
+  }
+  if (r.code !== 0 || !json.format) {
+    const why = r.stderr.split('\n').map((l) => l.trim()).filter(Boolean).pop() ?? 'unreadable';
+    throw new NotMediaError(`not a readable video file (${why.replace(/^.*?:\s*/, '')})`);
+  }
+  const streams = json.streams ?? [];
+  const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
+  const audio = streams.find((s) => s.codec_type === 'audio');
+  const d = Number(json.format.duration);
+  return {
+    formatName: json.format.format_name ?? 'unknown',
+    durationSec: Number.isFinite(d) && d > 0 ? d : null,
+    hasVideo: Boolean(video),
+    hasAudio: Boolean(audio),
+    videoCodec: video?.codec_name ?? null,
+    audioCodec: audio?.codec_name ?? null,
+    width: video?.width ?? null,
+    height: video?.height ?? null,
+  };
+}
+
+/** ffmpeg's own "the input is broken" lines, as opposed to harmless warnings. */
+export function decodeProblems(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /ended prematurely|invalid data|corrupt|truncat|error while decoding|EBML header/i.test(l));
+}
