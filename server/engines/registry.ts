@@ -22,14 +22,14 @@ export async function createEngine(name: string, env: Record<string, string | un
     case 'twelvelabs': {
       const { createTwelveLabsEngine } = await import('./twelvelabs/index.js');
       const { parseTwelveLabsConfig } = await import('./twelvelabs/config.js');
-      return createTwelveLabsEngine(parseTwelveLabsConfig(env));
+      return createTwelveLabsEngine(parseTwelveLabsConfig(env), log ? { logger: log } : {});
     }
     case 'hybrid': {
       const { createLocalEngine } = await import('./local/index.js');
       const { createTwelveLabsEngine } = await import('./twelvelabs/index.js');
       const { parseTwelveLabsConfig } = await import('./twelvelabs/config.js');
       const { createHybridEngine } = await import('./hybrid/index.js');
-      const cloud = createTwelveLabsEngine(parseTwelveLabsConfig(env));
+      const cloud = createTwelveLabsEngine(parseTwelveLabsConfig(env), log ? { logger: log } : {});
       return createHybridEngine({ local: createLocalEngine(log ? { logger: log } : {}), cloud, ...(log ? { logger: log } : {}) });
     }
     default:

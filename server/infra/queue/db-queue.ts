@@ -65,10 +65,11 @@ export class DbJobQueue implements JobQueue {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     const all = Promise.allSettled([...this.inFlight]);
-    const timeout = new Promise((r) => setTimeout(r, graceMs).unref());
-    await Promise.race([all, timeout]);
+    const timeout = () => new Promise((r) => setTimeout(r, graceMs).unref());
+    await Promise.race([all, timeout()]);
     for (const ac of this.running.values()) ac.abort(new Error('shutting down'));
-    await all;
+    // A handler that ignores the abort keeps its lease; it expires and another worker takes the job.
+    await Promise.race([all, timeout()]);
   }
 
   /** Jobs left `running` by a previous process go back to the queue. */
