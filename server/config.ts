@@ -33,6 +33,10 @@ export const configSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Upload requests per minute per client. */
   UPLOAD_RATE_PER_MIN: int(30, 1, 100_000),
+  /** A client must send all request headers within this time (slow-loris protection). */
+  HEADERS_TIMEOUT_SEC: int(30, 1, 600),
+  /** A whole request, upload included, must finish within this time. */
+  REQUEST_TIMEOUT_SEC: int(900, 5, 24 * 3600),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; env: Record<string, string | undefined> };

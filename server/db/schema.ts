@@ -1,5 +1,6 @@
 /** Table types for Kysely. Column types stay portable between SQLite and Postgres (text, integer, real). */
 import type { Generated } from 'kysely';
+import type { HiringDB } from './schema-hiring.js';
 
 export interface QuestionsTable {
   id: string;
@@ -55,7 +56,7 @@ export interface JobsTable {
   updated_at: string;
 }
 
-export interface DB {
+export interface DB extends HiringDB {
   questions: QuestionsTable;
   question_draws: QuestionDrawsTable;
   answers: AnswersTable;

@@ -22,11 +22,11 @@ export async function buildApp(c: Container) {
     loggerInstance: c.log as FastifyBaseLogger,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 256 * 1024, // JSON bodies; uploads have their own limit
-    requestTimeout: 15 * 60_000, // a slow upload of a large file may take minutes, but not forever
+    requestTimeout: config.REQUEST_TIMEOUT_SEC * 1000, // a slow upload of a large file may take minutes, but not forever
     connectionTimeout: 0,
     keepAliveTimeout: 10_000,
   }).withTypeProvider<ZodTypeProvider>();
-  app.server.headersTimeout = 30_000; // slow-loris: all headers within 30 s
+  app.server.headersTimeout = config.HEADERS_TIMEOUT_SEC * 1000; // slow-loris: all headers within this time
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -17,6 +17,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       status = 400;
       code = 'VALIDATION_ERROR';
       message = `Invalid request: ${err.validation.map((v) => `${(v.instancePath || err.validationContext || '').replace(/^\//, '') || 'body'} ${v.message}`).join('; ')}`;
+    } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      status = 415;
+      code = 'UNSUPPORTED_CONTENT_TYPE';
+      message = `This route does not accept "${String(request.headers['content-type'] ?? 'no content type').slice(0, 100)}": send JSON, or multipart/form-data for uploads.`;
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode;
       code = err.code ?? 'BAD_REQUEST';

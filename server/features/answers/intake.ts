@@ -80,7 +80,7 @@ function mapMultipartError(err: unknown, maxBytes: number): unknown {
     case 'ERR_STREAM_PREMATURE_CLOSE':
       return badRequest('UPLOAD_INTERRUPTED', 'The upload was interrupted before it finished. Please try again.');
     default:
-      if (err instanceof Error && /Unexpected end of form|Malformed|boundary|terminated early/i.test(err.message)) {
+      if (err instanceof Error && /Unexpected end of (form|multipart)|Malformed|boundary|terminated early/i.test(err.message)) {
         return badRequest('MALFORMED_UPLOAD', `The upload is not valid multipart/form-data (${err.message}).`);
       }
       return err;

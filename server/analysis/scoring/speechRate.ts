@@ -1,0 +1,34 @@
+import type { Score, Span } from '../report.js';
+import { PACE_MAX_WPM, PACE_MIN_WPM, PACE_SLOPE, clamp, round } from './bands.js';
+
+export interface SpeechRateInput {
+  wpm: number | null;
+  articulationWpm: number | null;
+  syllableRateWpm: number | null;
+  speechRateSource: 'recognizer' | 'syllables' | 'none';
+  usedWpm: number | null;
+  span: Span | null;
+}
+
+/** 100 inside 100-165 wpm (Microsoft Speaker Coach), minus 1.5 points per wpm outside the band. */
+export function paceValue(wpm: number): number {
+  const off = wpm < PACE_MIN_WPM ? PACE_MIN_WPM - wpm : wpm > PACE_MAX_WPM ? wpm - PACE_MAX_WPM : 0;
+  return round(clamp(100 - PACE_SLOPE * off));
+}
+
+export function scoreSpeechRate(p: SpeechRateInput): Score {
+  if (p.usedWpm === null) return { value: null, evidence: ['pace could not be measured: too few words'], tip: 'Record an answer of at least a few sentences.' };
+  const ev = [
+    `${p.usedWpm} words per minute (${p.speechRateSource === 'recognizer' ? 'from the transcript' : 'from syllable nuclei: the transcript count was implausible'})`,
+  ];
+  if (p.wpm !== null && p.speechRateSource !== 'recognizer') ev.push(`transcript estimate ${p.wpm} wpm differs from the syllable estimate by more than 35%`);
+  if (p.articulationWpm !== null) ev.push(`${p.articulationWpm} wpm excluding pauses (articulation rate)`);
+  if (p.syllableRateWpm !== null) ev.push(`syllable-nuclei cross-check: ${p.syllableRateWpm} wpm`);
+  ev.push(`reference band ${PACE_MIN_WPM}-${PACE_MAX_WPM} wpm`);
+  const w = p.usedWpm;
+  const tip =
+    w > PACE_MAX_WPM ? 'Slow down a little: pause briefly after each key point.'
+    : w < PACE_MIN_WPM ? 'Pick up the pace slightly: prepare your main points so fewer long gaps are needed.'
+    : 'Your pace is in the comfortable range; keep it.';
+  return { value: paceValue(w), evidence: ev, tip };
+}

@@ -1,0 +1,30 @@
+import type { Score } from '../report.js';
+import { MONOTONE_PITCH_VARIATION, clamp, piecewise, round } from './bands.js';
+
+export interface VoiceToneInput {
+  pitchMeanHz: number | null;
+  pitchVariation: number | null;
+  pitchRangeSemitones: number | null;
+  loudnessDbfs: number | null;
+  loudnessVariationDb: number | null;
+}
+
+/** Pitch variation 0.05 -> 20, 0.11 (monotone threshold, Hincks 2005) -> 60, 0.20+ -> 100. */
+export function toneValue(pitchVariation: number): number {
+  return round(clamp(piecewise(pitchVariation, [[0.05, 20], [MONOTONE_PITCH_VARIATION, 60], [0.2, 100]])));
+}
+
+export function scoreVoiceTone(v: VoiceToneInput): Score {
+  if (v.pitchVariation === null || v.pitchMeanHz === null)
+    return { value: null, evidence: ['pitch could not be measured: too little voiced speech'], tip: 'Speak for at least a few seconds so your voice can be measured.' };
+  const ev = [
+    `pitch variation ${v.pitchVariation} (sd/mean of F0; below ${MONOTONE_PITCH_VARIATION} reads as monotone)`,
+    `mean pitch ${v.pitchMeanHz} Hz`,
+  ];
+  if (v.pitchRangeSemitones !== null) ev.push(`pitch range ${v.pitchRangeSemitones} semitones (10th-90th percentile)`);
+  if (v.loudnessDbfs !== null) ev.push(`loudness ${v.loudnessDbfs} dBFS, varying by ${v.loudnessVariationDb ?? '?'} dB`);
+  const tip = v.pitchVariation < MONOTONE_PITCH_VARIATION
+    ? 'Vary your pitch more: lift your voice on the key word of each sentence.'
+    : 'Your pitch varies naturally; keep stressing the key words.';
+  return { value: toneValue(v.pitchVariation), evidence: ev, tip };
+}

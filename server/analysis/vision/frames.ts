@@ -1,0 +1,70 @@
+/** Samples video frames with ffmpeg as raw RGB over a pipe (no files written), at a fixed rate and width. */
+import { spawn } from 'node:child_process';
+import { FFMPEG } from '../../media/ffmpeg.js';
+
+export interface SampleOptions {
+  fps: number;
+  /** output width in pixels (height follows the aspect ratio, rounded to even) */
+  width: number;
+  /** source frame size from probe(); needed to know the raw frame size */
+  srcWidth: number;
+  srcHeight: number;
+  signal?: AbortSignal;
+}
+
+export interface RawFrame {
+  /** seconds from the start: the fps filter emits frame i at i / fps */
+  t: number;
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export function outputSize(opts: Pick<SampleOptions, 'width' | 'srcWidth' | 'srcHeight'>): { width: number; height: number } {
+  const width = Math.min(opts.width, opts.srcWidth) & ~1;
+  const height = Math.max(2, Math.round((opts.srcHeight * width) / opts.srcWidth / 2) * 2);
+  return { width, height };
+}
+
+/** Yields frames as they are decoded; reading slowly back-pressures ffmpeg. Throws when ffmpeg fails. */
+export async function* sampleFrames(path: string, opts: SampleOptions): AsyncGenerator<RawFrame> {
+  const { width, height } = outputSize(opts);
+  const frameBytes = width * height * 3;
+  const args = ['-v', 'error', '-nostdin', '-i', path, '-an', '-sn',
+    '-vf', `fps=${opts.fps},scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  const child = spawn(FFMPEG, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: opts.signal });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => { if (stderr.length < 16_000) stderr += c.toString('utf8'); });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? -1));
+  });
+  // awaited below on a normal end; when the consumer stops early (abort, error) nobody awaits it
+  exited.catch(() => undefined);
+  let frame = new Uint8Array(frameBytes);
+  let filled = 0;
+  let index = 0;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      let pos = 0;
+      while (pos < chunk.length) {
+        const n = Math.min(frameBytes - filled, chunk.length - pos);
+        frame.set(chunk.subarray(pos, pos + n), filled);
+        filled += n;
+        pos += n;
+        if (filled === frameBytes) {
+          yield { t: index / opts.fps, data: frame, width, height };
+          index++;
+          frame = new Uint8Array(frameBytes);
+          filled = 0;
+        }
+      }
+    }
+    const code = await exited;
+    if (code !== 0 && index === 0) {
+      throw new Error(`ffmpeg could not decode the video (${stderr.trim().split('\n').pop() ?? `exit ${code}`})`);
+    }
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,72 @@
+/** CLI entry: prints one Report v1 JSON on stdout; progress on stderr when it is a TTY; exit 2 on bad input. */
+import { existsSync } from 'node:fs';
+import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
+import { reportSchema } from '../analysis/report.js';
+import { USAGE, parseArgs } from './args.js';
+import { inputFor } from './input.js';
+
+async function engineFor(name: string): Promise<AnalysisEngine> {
+  const logger = { info: (): void => {}, warn: (m: unknown): void => void (process.env.IA_VERBOSE && process.stderr.write(`${String(m)}\n`)) };
+  const registry = new URL('../engines/registry.' + (import.meta.url.endsWith('.ts') ? 'ts' : 'js'), import.meta.url);
+  if (existsSync(registry)) {
+    const { createEngine } = (await import('../engines/registry.js')) as { createEngine(n: string, env: Record<string, string | undefined>, log?: unknown): Promise<AnalysisEngine> };
+    return createEngine(name, process.env, logger);
+  }
+  if (name !== 'local') throw new Error(`engine "${name}" is not available in this build (only "local")`);
+  const { createLocalEngine } = await import('../engines/local/index.js');
+  return createLocalEngine({ logger });
+}
+
+function bar(stage: string, p: number): void {
+  const w = 30;
+  const n = Math.round(p * w);
+  process.stderr.write(`\r[${'#'.repeat(n)}${'.'.repeat(w - n)}] ${Math.round(p * 100)}% ${stage.padEnd(16)}`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if ('error' in args) {
+    process.stderr.write(`interview-analyzer: ${args.error}\n${USAGE}\n`);
+    return 2;
+  }
+  const input = await inputFor(args.file, args.question);
+  if ('error' in input) {
+    process.stderr.write(`interview-analyzer: ${input.error}\n`);
+    return 2;
+  }
+  let engine: AnalysisEngine;
+  try {
+    engine = await engineFor(args.engine);
+  } catch (e) {
+    process.stderr.write(`interview-analyzer: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const tty = process.stderr.isTTY === true;
+  const ac = new AbortController();
+  process.once('SIGINT', () => ac.abort(new Error('interrupted')));
+  try {
+    const report = await engine.analyze(input, (p) => tty && bar(p.stage, p.progress), ac.signal);
+    if (tty) process.stderr.write('\n');
+    reportSchema.parse(report);
+    process.stdout.write(`${JSON.stringify(report, null, args.json ? 2 : 0)}\n`);
+    return 0;
+  } catch (e) {
+    if (tty) process.stderr.write('\n');
+    if (e instanceof AnalysisError) {
+      process.stderr.write(`interview-analyzer: ${args.file}: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`interview-analyzer: analysis failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    await engine.close?.();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`interview-analyzer: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

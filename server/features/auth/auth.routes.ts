@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Hiring } from '../hiring/services.js';
+import { errorBody, userRole } from '../hiring/schemas.js';
+import { clearSessionCookies, setSessionCookies, SESSION_COOKIE } from './guard.js';
+
+export const meSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: userRole });
+
+/** Sign-in and sign-out; no session needed (login is rate-limited per IP here and per email in AuthService). */
+export const authRoutes =
+  (h: Hiring): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/login',
+      {
+        config: { rateLimit: { max: h.settings.LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['admin'],
+          summary: 'Sign in (sets the ia_session and ia_csrf cookies)',
+          body: z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(256) }),
+          response: { 200: z.object({ user: meSchema, csrfToken: z.string() }), 401: errorBody, 429: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const { sessionId, user, expiresAt } = await h.auth.login(request.body.email, request.body.password);
+        const csrfToken = setSessionCookies(request, reply, sessionId, expiresAt);
+        return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, csrfToken };
+      },
+    );
+
+    app.post('/logout', { schema: { tags: ['admin'], summary: 'Sign out (ends the session)', response: { 204: z.null() } } }, async (request, reply) => {
+      const sid = request.cookies[SESSION_COOKIE];
+      if (sid) await h.auth.logout(sid);
+      clearSessionCookies(reply);
+      return reply.status(204).send(null);
+    });
+  };

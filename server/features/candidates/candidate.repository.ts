@@ -1,0 +1,64 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CandidatesTable, CandidateStatus } from '../../db/schema-hiring.js';
+import type { DB } from '../../db/schema.js';
+
+export type CandidateRow = Selectable<CandidatesTable>;
+
+export interface CandidateDto {
+  id: string;
+  interviewId: string;
+  name: string;
+  email: string;
+  status: CandidateStatus;
+  tags: string[];
+  notes: string;
+  group: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const toCandidateDto = (r: CandidateRow): CandidateDto => ({
+  id: r.id,
+  interviewId: r.interview_id,
+  name: r.name,
+  email: r.email,
+  status: r.status,
+  tags: JSON.parse(r.tags_json) as string[],
+  notes: r.notes,
+  group: r.group_label,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export class CandidateRepository {
+  constructor(readonly db: Kysely<DB>) {}
+
+  /** A candidate of this interview only: an id from another interview is not found. */
+  get(interviewId: string, id: string): Promise<CandidateRow | undefined> {
+    return this.db.selectFrom('candidates').selectAll().where('id', '=', id).where('interview_id', '=', interviewId).executeTakeFirst();
+  }
+
+  list(interviewId: string): Promise<CandidateRow[]> {
+    return this.db.selectFrom('candidates').selectAll().where('interview_id', '=', interviewId).orderBy('created_at').orderBy('name').execute();
+  }
+
+  async emails(interviewId: string): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('candidates').select('email').where('interview_id', '=', interviewId).execute();
+    return new Set(rows.map((r) => r.email));
+  }
+
+  async insertMany(rows: CandidateRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 100) await trx.insertInto('candidates').values(rows.slice(i, i + 100)).execute();
+    });
+  }
+
+  async update(id: string, patch: Partial<Pick<CandidateRow, 'name' | 'email' | 'status' | 'tags_json' | 'notes' | 'group_label'>>): Promise<void> {
+    await this.db.updateTable('candidates').set({ ...patch, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  }
+
+  async answerIds(candidateId: string): Promise<string[]> {
+    return (await this.db.selectFrom('candidate_answers').select('answer_id').where('candidate_id', '=', candidateId).execute()).map((r) => r.answer_id);
+  }
+}

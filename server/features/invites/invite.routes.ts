@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireAdmin } from '../auth/guard.js';
+import type { Hiring } from '../hiring/services.js';
+import { candidateParams, errors, id } from '../hiring/schemas.js';
+
+const inviteSchema = z.object({
+  id: z.string(),
+  candidateId: z.string(),
+  state: z.enum(['active', 'expired', 'revoked', 'completed']),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  consentAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** Admins create (and revoke) invite links; the token is shown once, in the creation response. */
+export const inviteRoutes =
+  (h: Hiring): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/interviews/:id/candidates/:candidateId/invites',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Create an invite link (revokes the previous open one); the URL is shown only now',
+          params: candidateParams,
+          body: z.object({ expiresInDays: z.number().int().min(1).max(365).optional() }).default({}),
+          response: { 201: z.object({ invite: inviteSchema, token: z.string(), url: z.string() }), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { invite, token } = await h.invites.create(requireAdmin(request), request.params.id, request.params.candidateId, request.body.expiresInDays);
+        const base = h.settings.PUBLIC_URL?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+        return reply.status(201).send({ invite, token, url: `${base}/invite/${token}` });
+      },
+    );
+
+    app.get(
+      '/interviews/:id/candidates/:candidateId/invites',
+      { schema: { tags: ['admin'], summary: "A candidate's invite links (never their tokens)", params: candidateParams, response: { 200: z.object({ items: z.array(inviteSchema) }), ...errors } } },
+      async (request) => {
+        requireAdmin(request);
+        return { items: await h.invites.list(request.params.id, request.params.candidateId) };
+      },
+    );
+
+    app.post(
+      '/interviews/:id/invites/:inviteId/revoke',
+      { schema: { tags: ['admin'], summary: 'Revoke an invite link', params: z.object({ id, inviteId: id }), response: { 200: inviteSchema, ...errors } } },
+      async (request) => h.invites.revoke(requireAdmin(request), request.params.id, request.params.inviteId),
+    );
+  };

@@ -1,0 +1,63 @@
+/**
+ * Selection rates and impact ratios by group, as in NYC Local Law 144 bias audits (the EEOC "four-fifths rule"):
+ * selection rate = selected / assessed for each group; impact ratio = a group's rate / the highest group's rate.
+ * An impact ratio below 0.8 is flagged. Groups too small for the ratio to mean much (fewer than `minGroupSize`
+ * people, or under 2% of those assessed, the LL144 rule for leaving a category out of the calculation) are flagged,
+ * and are not used as the reference group. Candidates without a group are counted separately ("unknown").
+ */
+
+export interface FairnessInput {
+  group: string | null;
+  selected: boolean;
+}
+
+export interface GroupRow {
+  group: string;
+  assessed: number;
+  selected: number;
+  selectionRate: number;
+  impactRatio: number | null;
+  belowFourFifths: boolean;
+  smallGroup: boolean;
+}
+
+export interface FairnessReport {
+  groups: GroupRow[];
+  unknown: { assessed: number; selected: number };
+  referenceGroup: string | null;
+  warnings: string[];
+}
+
+export const FOUR_FIFTHS = 0.8;
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function fairnessReport(people: FairnessInput[], minGroupSize = 5): FairnessReport {
+  const counts = new Map<string, { assessed: number; selected: number }>();
+  const unknown = { assessed: 0, selected: 0 };
+  for (const p of people) {
+    const g = p.group?.trim();
+    const slot = g ? counts.get(g) ?? counts.set(g, { assessed: 0, selected: 0 }).get(g)! : unknown;
+    slot.assessed++;
+    if (p.selected) slot.selected++;
+  }
+  const withGroup = people.length - unknown.assessed;
+  const rows = [...counts.entries()]
+    .map(([group, c]) => ({ group, ...c, selectionRate: c.selected / c.assessed, smallGroup: c.assessed < minGroupSize || c.assessed < 0.02 * withGroup }))
+    .sort((a, b) => a.group.localeCompare(b.group));
+  const candidatesForReference = rows.filter((r) => !r.smallGroup);
+  const reference = (candidatesForReference.length > 0 ? candidatesForReference : rows).reduce<(typeof rows)[number] | null>((best, r) => (best === null || r.selectionRate > best.selectionRate ? r : best), null);
+  const top = reference?.selectionRate ?? 0;
+  const groups: GroupRow[] = rows.map((r) => {
+    const impactRatio = top > 0 ? round3(r.selectionRate / top) : null;
+    return { ...r, selectionRate: round3(r.selectionRate), impactRatio, belowFourFifths: impactRatio !== null && impactRatio < FOUR_FIFTHS };
+  });
+  const warnings: string[] = [];
+  for (const g of groups) {
+    if (g.belowFourFifths) warnings.push(`${g.group}: impact ratio ${g.impactRatio?.toFixed(2)} is below ${FOUR_FIFTHS} (four-fifths rule): review how this group is being selected.`);
+    if (g.smallGroup) warnings.push(`${g.group}: only ${g.assessed} people, too few for a reliable ratio.`);
+  }
+  if (top === 0 && rows.length > 0) warnings.push('Nobody has been selected yet: impact ratios cannot be computed.');
+  if (unknown.assessed > 0) warnings.push(`${unknown.assessed} people have no group recorded and are not in the ratios.`);
+  return { groups, unknown, referenceGroup: top > 0 ? reference?.group ?? null : null, warnings };
+}

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { currentUser } from '../auth/guard.js';
+import type { Hiring } from '../hiring/services.js';
+import { candidateParams, errors, id } from '../hiring/schemas.js';
+import { AUTO_METRICS, RUBRIC } from '../leaderboard/weights.js';
+
+const answerParams = candidateParams.extend({ answerId: id });
+const rating = z.number().int().min(1).max(5);
+
+/** Admins and reviewers rate answers and override automated scores. */
+export const reviewRoutes =
+  (h: Hiring): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.put(
+      '/interviews/:id/candidates/:candidateId/answers/:answerId/review',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: `Your rubric ratings (1-5: ${RUBRIC.join(', ')}) and comment for one answer`,
+          params: answerParams,
+          body: z.object({ ratings: z.partialRecord(z.enum(RUBRIC), rating), comment: z.string().max(5000).default('') }),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { id: interviewId, candidateId, answerId } = request.params;
+        const ratings = Object.fromEntries(Object.entries(request.body.ratings).filter(([, v]) => v !== undefined)) as Record<string, number>;
+        await h.reviews.rate(currentUser(request), interviewId, candidateId, answerId, ratings, request.body.comment);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/interviews/:id/candidates/:candidateId/answers/:answerId/overrides',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Override an automated score of one answer (recorded with who and when; the original stays visible)',
+          params: answerParams,
+          body: z.object({ metric: z.enum(AUTO_METRICS), value: z.number().min(0).max(100), reason: z.string().trim().min(1).max(2000) }),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { id: interviewId, candidateId, answerId } = request.params;
+        await h.reviews.override(currentUser(request), interviewId, candidateId, answerId, request.body.metric, request.body.value, request.body.reason);
+        return reply.status(204).send(null);
+      },
+    );
+  };

@@ -1,0 +1,79 @@
+/** Reviewers rate answers on a rubric, comment, and may override an automated score (recorded, original kept). */
+import type { Report } from '../../analysis/report.js';
+import type { Container } from '../../container.js';
+import { badRequest, notFound } from '../../http/errors.js';
+import type { Actor, AuditLog } from '../audit/audit.repository.js';
+import type { CandidateService } from '../candidates/candidate.service.js';
+import { toCandidateDto } from '../candidates/candidate.repository.js';
+import type { InterviewRepository } from '../interviews/interview.repository.js';
+import { toInviteDto } from '../invites/invite.repository.js';
+import { AUTO_METRICS, RUBRIC } from '../leaderboard/weights.js';
+import { type ReviewRepository, overridesInForce } from './review.repository.js';
+
+export class ReviewService {
+  constructor(
+    private readonly c: Container,
+    private readonly repo: ReviewRepository,
+    private readonly interviews: InterviewRepository,
+    private readonly candidates: CandidateService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async ownAnswerOrThrow(interviewId: string, candidateId: string, answerId: string) {
+    await this.candidates.row(interviewId, candidateId);
+    const link = await this.repo.candidateAnswer(interviewId, candidateId, answerId);
+    if (!link) throw notFound('ANSWER_NOT_FOUND', 'This answer does not belong to this candidate of this interview.');
+    return link;
+  }
+
+  async rate(actor: Actor, interviewId: string, candidateId: string, answerId: string, ratings: Record<string, number>, comment: string): Promise<void> {
+    await this.ownAnswerOrThrow(interviewId, candidateId, answerId);
+    const unknown = Object.keys(ratings).filter((k) => !(RUBRIC as readonly string[]).includes(k));
+    if (unknown.length > 0) throw badRequest('UNKNOWN_CRITERION', `Unknown rubric criteria: ${unknown.join(', ')} (use ${RUBRIC.join(', ')}).`);
+    await this.repo.upsertReview(answerId, actor.id, ratings, comment);
+    await this.audit.record(actor, 'answer.review', 'answer', answerId, { candidateId, ratings });
+  }
+
+  async override(actor: Actor, interviewId: string, candidateId: string, answerId: string, metric: string, value: number, reason: string): Promise<void> {
+    await this.ownAnswerOrThrow(interviewId, candidateId, answerId);
+    if (!(AUTO_METRICS as readonly string[]).includes(metric)) throw badRequest('UNKNOWN_METRIC', `Unknown score "${metric}" (use ${AUTO_METRICS.join(', ')}).`);
+    const answer = await this.c.answers.get(answerId);
+    const original = (answer.report?.scores as Record<string, { value: number | null }> | undefined)?.[metric]?.value ?? null;
+    await this.repo.addOverride({ answerId, metric, originalValue: original, value, reason, userId: actor.id });
+    await this.audit.record(actor, 'answer.override', 'answer', answerId, { candidateId, metric, from: original, to: value, reason });
+  }
+
+  /** Everything a reviewer sees about one candidate: answers in question order with reports, ratings, overrides. */
+  async detail(interviewId: string, candidateId: string) {
+    const candidate = await this.candidates.row(interviewId, candidateId);
+    const questions = await this.interviews.questions(interviewId);
+    const links = await this.repo.candidateAnswers([candidateId]);
+    const answerIds = links.map((l) => l.answer_id);
+    const [reviews, overrides] = await Promise.all([this.repo.reviews(answerIds), this.repo.overrides(answerIds)]);
+    const answers = await Promise.all(
+      questions.map(async (q) => {
+        const link = links.find((l) => l.question_id === q.question_id);
+        if (!link) return { questionId: q.question_id, questionText: q.text, position: q.position, answer: null, reviews: [], overrides: [], scoresInForce: {} };
+        const answer = await this.c.answers.get(link.answer_id);
+        const own = overrides.filter((o) => o.answerId === link.answer_id);
+        return {
+          questionId: q.question_id,
+          questionText: q.text,
+          position: q.position,
+          answer: { ...answer, videoUrl: `/api/admin/interviews/${interviewId}/candidates/${candidateId}/answers/${answer.id}/video` },
+          reviews: reviews.filter((r) => r.answerId === link.answer_id),
+          overrides: own,
+          scoresInForce: scoresInForce(answer.report, overridesInForce(own)),
+        };
+      }),
+    );
+    const invites = (await this.candidates.invites(candidateId)).map(toInviteDto);
+    return { candidate: toCandidateDto(candidate), invites, decisions: await this.candidates.decisions(candidateId), answers, rubric: [...RUBRIC] };
+  }
+}
+
+function scoresInForce(report: Report | null, overrides: Record<string, number>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const m of AUTO_METRICS) out[m] = overrides[m] ?? (report?.scores as Record<string, { value: number | null }> | undefined)?.[m]?.value ?? null;
+  return out;
+}
