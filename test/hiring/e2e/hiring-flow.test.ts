@@ -1,0 +1,164 @@
+/**
+ * The whole hiring loop in Debian Chromium with fake camera/microphone: an admin creates an interview and
+ * invites a candidate; the candidate consents and answers two questions; a reviewer rates; the leaderboard
+ * ranks; the admin shortlists and exports CSV. Server in-process (quick engine) with the hiring routes.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, makeFakeMedia, screenshot, type Browser, type FakeMedia } from '../../e2e/support.js';
+import { repoRoot } from '../../helpers/fixtures.js';
+import { candidateAnswers, waitSettled } from '../flow.js';
+import { ADMIN, adminLogin, createHiringApp, type HiringApp } from '../helpers.js';
+
+const exec = promisify(execFile);
+const REVIEWER = { email: 'rita@example.com', password: 'reviewer password 9' };
+
+let t: HiringApp;
+let webDir: string;
+let media: FakeMedia;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  webDir = await mkdtemp(join(tmpdir(), 'ia-hiring-web-'));
+  await exec('npx', ['vite', 'build', '--config', 'test/hiring/e2e/harness/vite.config.mjs'], { cwd: repoRoot, env: { ...process.env, HARNESS_OUT: webDir } });
+  media = await makeFakeMedia('clear-answer.webm', 8);
+  t = await createHiringApp({ WEB_DIR: webDir }, { worker: true });
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser(media);
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+  await media?.cleanup();
+  await rm(webDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/admin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+async function answerCurrentQuestion(page: Page, n: number): Promise<void> {
+  await page.getByText(`Question ${n} of 2`).waitFor();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByTestId('recording').waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(3000);
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await page.getByTestId('review').waitFor({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Submit for analysis' }).click();
+}
+
+describe('hiring loop (browser)', () => {
+  it('interview -> invite -> two answers -> rating -> ranking -> shortlist -> CSV', async () => {
+    const { page, context } = browser;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    // 1. the admin creates an interview with a bank question and a new one (no think time, to keep it short)
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.getByLabel('Title').fill('Support engineer');
+    const first = page.getByTestId('question-item').nth(0);
+    await first.getByLabel('From the bank').selectOption('q-gen-01');
+    await first.getByLabel('Think (s)').fill('0');
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    const second = page.getByTestId('question-item').nth(1);
+    await second.getByLabel('New question', { exact: true }).fill('Tell us about a customer you helped.');
+    await second.getByLabel('Think (s)').fill('0');
+    await page.getByRole('button', { name: 'Create interview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Support engineer' }).waitFor();
+    const interviewId = new URL(page.url()).pathname.split('/')[3]!;
+
+    // 2. ... adds a candidate and creates the invite link
+    const add = page.getByTestId('add-candidate');
+    await add.getByLabel('Name').fill('Casey Candidate');
+    await add.getByLabel('Email').fill('casey@example.com');
+    await add.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('link', { name: 'Casey Candidate' }).waitFor();
+    await page.getByRole('button', { name: 'Create invite link' }).click();
+    const url = (await page.getByTestId('invite-url').textContent())!.trim();
+    expect(url).toMatch(new RegExp(`^${base}/invite/[A-Za-z0-9_-]{43}$`));
+    await screenshot(page, 'hiring-interview');
+
+    // 3. the candidate (no session: a fresh page that drops cookies) consents and answers both questions
+    const cand = await context.newPage();
+    await context.clearCookies();
+    await cand.goto(url);
+    await cand.getByTestId('consent').waitFor();
+    await cand.getByRole('button', { name: 'I agree, start the interview' }).click();
+    await answerCurrentQuestion(cand, 1);
+    await answerCurrentQuestion(cand, 2);
+    await cand.getByTestId('thank-you').waitFor({ timeout: 60_000 });
+    await screenshot(cand, 'hiring-thank-you');
+    await cand.close();
+    const casey = await t.c.database.db.selectFrom('candidates').selectAll().where('email', '=', 'casey@example.com').executeTakeFirstOrThrow();
+    expect(casey.status).toBe('completed');
+    const answers = await t.c.database.db.selectFrom('candidate_answers').select('answer_id').where('candidate_id', '=', casey.id).execute();
+    expect(answers).toHaveLength(2);
+    for (const a of answers) await waitSettled(t, a.answer_id);
+    const stored = await t.c.answers.get(answers[0]!.answer_id);
+    expect(stored.durationSec).toBeGreaterThan(2);
+    expect(stored.report?.input.hasAudio).toBe(true);
+
+    // a second candidate answers through the API and gets a low rating, so there is something to rank against
+    const admin = await adminLogin(t);
+    const other = await candidateAnswers(t, admin, interviewId, { name: 'Other Person', email: 'other@example.com' });
+    await admin.req('PUT', `/api/admin/interviews/${interviewId}/candidates/${other.id}/answers/${other.answerIds[0]}/review`, { ratings: { relevance: 2, structure: 2, communication: 2 } });
+
+    // 4. a reviewer rates Casey's first answer
+    await t.h.users.create(null, { ...REVIEWER, name: 'Rita', role: 'reviewer' });
+    await signIn(page, REVIEWER.email, REVIEWER.password);
+    await page.goto(`${base}/admin/interviews/${interviewId}/candidates/${casey.id}`);
+    const form = page.getByTestId('rating-form').first();
+    await form.locator('select[name=relevance]').selectOption('5');
+    await form.locator('select[name=structure]').selectOption('4');
+    await form.locator('select[name=communication]').selectOption('4');
+    await form.getByRole('button', { name: 'Save rating' }).click();
+    await page.getByText(/Reviews: rita@example.com: relevance 5, structure 4, communication 4/).waitFor();
+    expect(await page.getByRole('button', { name: 'Shortlist' }).count()).toBe(0); // reviewers do not decide
+    await signOut(page);
+
+    // 5. the admin sees the ranking, how each total was made, shortlists Casey and exports CSV
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto(`${base}/admin/interviews/${interviewId}/leaderboard`);
+    const rows = page.getByTestId('leaderboard-row');
+    await rows.nth(1).waitFor();
+    // quick engine: no automated scores, so the total is the rating alone: mean(5,4,4) = 4.33 -> 83.3; the other 2 -> 25
+    await expect(rows.nth(0).textContent()).resolves.toMatch(/^1Casey Candidate\(Reviewer rating 83\.3×6\) \/ 6 = 83\.3Not measured: Confidence/);
+    await expect(rows.nth(1).textContent()).resolves.toMatch(/^2Other Person/);
+    await expect(rows.nth(0).getAttribute('class')).resolves.toBe('band-high');
+    await expect(rows.nth(1).getAttribute('class')).resolves.toBe('band-low');
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await page.getByTestId('compare').waitFor();
+    await rows.nth(1).getByRole('checkbox').uncheck();
+    await page.getByLabel('Reason (optional)').fill('best answers');
+    await page.getByRole('button', { name: 'Shortlist' }).click();
+    await expect.poll(async () => (await t.c.database.db.selectFrom('candidates').select('status').where('id', '=', casey.id).executeTakeFirstOrThrow()).status).toBe('shortlisted');
+    await rows.nth(0).getByText('shortlisted').waitFor();
+    await screenshot(page, 'hiring-leaderboard');
+    const decision = await t.c.database.db.selectFrom('decisions').selectAll().where('candidate_id', '=', casey.id).executeTakeFirstOrThrow();
+    expect(decision).toMatchObject({ decision: 'shortlisted', reason: 'best answers' });
+
+    const href = await page.getByTestId('csv-export').getAttribute('href');
+    const csv = await context.request.get(`${base}${href}`);
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[1]).toMatch(/^1,Casey Candidate,casey@example.com,shortlisted,,,83\.3,/);
+    expect(lines[2]).toMatch(/^2,Other Person,other@example.com,completed,,,25,/);
+    expect(errors).toEqual([]);
+  });
+});

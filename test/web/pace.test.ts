@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { paceSeries, type TimedWord } from '../../web/src/lib/pace.js';
+
+/** n words evenly spaced, `perSec` words per second, starting at t0. */
+function evenWords(n: number, perSec: number, t0 = 0): TimedWord[] {
+  const gap = 1 / perSec;
+  return Array.from({ length: n }, (_, i) => ({ text: `w${i}`, start: t0 + i * gap, end: t0 + i * gap + gap * 0.8 }));
+}
+
+describe('paceSeries', () => {
+  it('gives 120 wpm everywhere for 2 words per second', () => {
+    const pts = paceSeries(evenWords(60, 2, 1), { windowSec: 10, stepSec: 1 });
+    expect(pts.length).toBeGreaterThan(15);
+    for (const p of pts) {
+      expect(p.wpm).toBeGreaterThan(110);
+      expect(p.wpm).toBeLessThan(130);
+    }
+    // window centres start half a window after the first word
+    expect(pts[0]?.t).toBeCloseTo(6, 5);
+  });
+
+  it('follows a change of pace', () => {
+    const slow = evenWords(20, 1.5, 0); // 90 wpm for ~13 s
+    const lastEnd = slow[slow.length - 1]!.end;
+    const fast = evenWords(60, 3, lastEnd + 0.2); // 180 wpm for ~20 s
+    const pts = paceSeries([...slow, ...fast], { windowSec: 6, stepSec: 1 });
+    const first = pts[0]!;
+    const last = pts[pts.length - 1]!;
+    expect(first.wpm).toBeGreaterThan(75);
+    expect(first.wpm).toBeLessThan(105);
+    expect(last.wpm).toBeGreaterThan(165);
+    expect(last.wpm).toBeLessThan(195);
+  });
+
+  it('returns one point when speech is shorter than the window', () => {
+    const pts = paceSeries(evenWords(8, 2, 0), { windowSec: 10 });
+    expect(pts).toHaveLength(1);
+    // 8 words over 3.9 s
+    expect(pts[0]!.wpm).toBeCloseTo((8 / 3.9) * 60, 0);
+  });
+
+  it('returns nothing without enough words', () => {
+    expect(paceSeries([])).toEqual([]);
+    expect(paceSeries([{ text: 'hi', start: 1, end: 1.3 }])).toEqual([]);
+  });
+});
