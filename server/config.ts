@@ -35,6 +35,15 @@ export const configSchema = z.object({
   UPLOAD_RATE_PER_MIN: int(30, 1, 100_000),
   /** A client must send all request headers within this time (slow-loris protection). */
   HEADERS_TIMEOUT_SEC: int(30, 1, 600),
+  /** Scale-out adapters (see docs/deploy.md); unset = the embedded defaults. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
   /** A whole request, upload included, must finish within this time. */
   REQUEST_TIMEOUT_SEC: int(900, 5, 24 * 3600),
 });

@@ -5,17 +5,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
-import { type Database, migrateToLatest, openSqlite } from './db/database.js';
 import type { AnalysisEngine } from './engines/engine.js';
 import { createEngine } from './engines/registry.js';
 import { AnswerRepository } from './features/answers/answer.repository.js';
 import { AnswerService } from './features/answers/answer.service.js';
 import { QuestionRepository } from './features/questions/question.repository.js';
 import { QuestionService } from './features/questions/question.service.js';
-import { type EventBus, MemoryEventBus } from './infra/events/event-bus.js';
-import { DbJobQueue } from './infra/queue/db-queue.js';
+import type { Database } from './db/database.js';
+import type { EventBus } from './infra/events/event-bus.js';
+import { createInfra } from './infra/index.js';
 import type { JobQueue } from './infra/queue/queue.js';
-import { LocalDiskStorage } from './infra/storage/local-storage.js';
 import type { Storage } from './infra/storage/storage.js';
 
 export interface Container {
@@ -53,14 +52,10 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const tmpDir = join(config.dataDir, 'tmp');
   await ensureWritable(config.dataDir, tmpDir);
 
-  const database = openSqlite(join(config.dataDir, 'interview-analyzer.sqlite'));
-  await migrateToLatest(database.db);
+  const infra = await createInfra(config, log);
+  const { database, storage, queue, events } = infra;
   const questionRepo = new QuestionRepository(database.db);
   await questionRepo.seed();
-
-  const storage = new LocalDiskStorage(join(config.dataDir, 'media'));
-  const events = new MemoryEventBus();
-  const queue = new DbJobQueue(database.db, { maxAttempts: config.JOB_MAX_ATTEMPTS, reclaimOnStart: config.ROLE === 'all', log });
   const questions = new QuestionService(questionRepo);
   const answerRepo = new AnswerRepository(database.db);
   const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE });
@@ -85,7 +80,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
     async close() {
       await queue.stop();
       if (enginePromise) await (await enginePromise.catch(() => null))?.close?.();
-      await database.close();
+      await infra.close();
     },
   };
 }
