@@ -25,6 +25,9 @@ export interface BenchRow {
   msPerFrame: number;
   /** wall time of the vision work per 60 s of video (decode + models, model load excluded) */
   secPerMinute: number;
+  /** CPU time of this process (main thread + worker; ffmpeg's decoding excluded) per 60 s of video: unlike the
+   * wall time, it does not grow when other processes compete for the cores */
+  cpuSecPerMinute: number;
 }
 
 export async function benchVision(opts: { fixturesDir?: string; rates?: number[]; log?: (line: string) => void } = {}): Promise<BenchRow[]> {
@@ -35,23 +38,26 @@ export async function benchVision(opts: { fixturesDir?: string; rates?: number[]
     const path = resolve(dir, name);
     if (!existsSync(path)) throw new Error(`fixture ${path} not found`);
     const info = await probe(path);
+    const cpu0 = process.cpuUsage();
     const obs = await observeVideo(worker, path, { fps, width: DEFAULT_WIDTH, srcWidth: info.width ?? 640, srcHeight: info.height ?? 480 });
+    const cpu = process.cpuUsage(cpu0);
     const v = summarize(obs.frames, fps, (info.width ?? 4) / (info.height ?? 3));
     const row: BenchRow = {
       fps, hands: worker.hands, fixture: name,
       facePresentRatio: v.facePresentRatio, facingCameraRatio: v.facingCameraRatio, frames: obs.frames.length,
       msPerFrame: Math.round(obs.modelMs / Math.max(1, obs.frames.length)),
       secPerMinute: Math.round((obs.wallMs / 1000 / (info.durationSec ?? 1)) * 60 * 10) / 10,
+      cpuSecPerMinute: Math.round(((cpu.user + cpu.system) / 1e6 / (info.durationSec ?? 1)) * 60 * 10) / 10,
     };
     rows.push(row);
-    log(`  ${String(fps).padEnd(4)}${(worker.hands ? 'yes' : 'no').padEnd(6)}${name.padEnd(20)}${String(row.facePresentRatio).padEnd(8)}${String(row.facingCameraRatio).padEnd(8)}${String(row.frames).padEnd(7)}${String(row.msPerFrame).padEnd(8)}${row.secPerMinute}`);
+    log(`  ${String(fps).padEnd(4)}${(worker.hands ? 'yes' : 'no').padEnd(6)}${name.padEnd(20)}${String(row.facePresentRatio).padEnd(8)}${String(row.facingCameraRatio).padEnd(8)}${String(row.frames).padEnd(7)}${String(row.msPerFrame).padEnd(8)}${String(row.secPerMinute).padEnd(9)}${row.cpuSecPerMinute}`);
   };
   for (const hands of [false, true]) {
     const t0 = performance.now();
     const worker = new VisionWorker(hands);
     const loadMs = await worker.ready;
     log(`vision model load (hands ${hands ? 'on' : 'off'}): ${loadMs} ms in the worker, ${Math.round(performance.now() - t0)} ms including worker start`);
-    log('  fps hands fixture             face    facing  frames ms/frm  s per min of video');
+    log('  fps hands fixture             face    facing  frames ms/frm  wall s   cpu s (per min of video)');
     try {
       for (const fps of hands ? [DEFAULT_FPS] : opts.rates ?? RATES) for (const name of FIXTURES) await run(worker, fps, name);
     } finally {

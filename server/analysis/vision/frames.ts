@@ -1,6 +1,6 @@
 /** Samples video frames with ffmpeg as raw RGB over a pipe (no files written), at a fixed rate and width. */
 import { spawn } from 'node:child_process';
-import { FFMPEG } from '../../media/ffmpeg.js';
+import { FFMPEG, FFPROBE, run } from '../../media/ffmpeg.js';
 
 export interface SampleOptions {
   fps: number;
@@ -24,6 +24,17 @@ export function outputSize(opts: Pick<SampleOptions, 'width' | 'srcWidth' | 'src
   const width = Math.min(opts.width, opts.srcWidth) & ~1;
   const height = Math.max(2, Math.round((opts.srcHeight * width) / opts.srcWidth / 2) * 2);
   return { width, height };
+}
+
+/**
+ * The frame size ffmpeg outputs: phone videos carry a rotation (display matrix or "rotate" tag) that ffmpeg
+ * applies while decoding, so a 90/270 degree rotation swaps width and height.
+ */
+export async function displaySize(path: string, width: number, height: number, signal?: AbortSignal): Promise<{ width: number; height: number }> {
+  const r = await run(FFPROBE, ['-v', 'error', '-select_streams', 'v:0', '-show_entries',
+    'stream_side_data=rotation:stream_tags=rotate', '-of', 'default=nw=1:nk=1', path], { signal });
+  const rotation = r.stdout.toString('utf8').split('\n').map(Number).find((v) => Number.isFinite(v) && v !== 0) ?? 0;
+  return Math.abs(rotation) % 180 === 90 ? { width: height, height: width } : { width, height };
 }
 
 /** Yields frames as they are decoded; reading slowly back-pressures ffmpeg. Throws when ffmpeg fails. */

@@ -83,5 +83,8 @@ export async function createHuman(opts: HumanOptions = {}): Promise<{ human: Hum
     gesture: { enabled: false },
   });
   await human.load();
+  // first inference compiles the wasm kernels: do it now so it counts as load time, not as frame time
+  const blank = tf.zeros([240, 320, 3], 'int32');
+  try { await human.detect(blank as unknown as Parameters<Human['detect']>[0]); } finally { tf.dispose(blank); }
   return { human, tf };
 }

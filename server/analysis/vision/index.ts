@@ -6,6 +6,7 @@
  */
 import { probe } from '../../media/ffmpeg.js';
 import type { AnalyzeVision, VisionOptions, VisionOutput } from './contract.js';
+import { displaySize } from './frames.js';
 import { observeVideo } from './observe.js';
 import { acquireVisionWorker } from './pool.js';
 import { bodyLanguageScore, eyeContactScore } from './scores.js';
@@ -28,17 +29,18 @@ export async function analyzeVisionWith(videoPath: string, opts: VisionOptions, 
   const t0 = performance.now();
   const info = await probe(videoPath, opts.signal);
   if (!info.hasVideo || !info.width || !info.height) throw new Error('the file has no video stream');
+  const src = await displaySize(videoPath, info.width, info.height, opts.signal);
   const { worker, release } = acquireVisionWorker();
   try {
     const tLoad = performance.now();
     const loadMs = await worker.ready;
     const waitedMs = performance.now() - tLoad;
     const obs = await observeVideo(worker, videoPath, {
-      fps, width, srcWidth: info.width, srcHeight: info.height, signal: opts.signal,
+      fps, width, srcWidth: src.width, srcHeight: src.height, signal: opts.signal,
       durationSec: opts.durationSec, onProgress: opts.onProgress,
     });
     if (obs.frames.length === 0) warnings.push('no video frames could be decoded for the visual analysis');
-    const visual = summarize(obs.frames, fps, info.width / info.height);
+    const visual = summarize(obs.frames, fps, src.width / src.height);
     opts.onProgress?.(1);
     return {
       visual,

@@ -4,7 +4,7 @@
  * eyeContact: the share of the whole answer spent facing the camera (a missing face counts as not facing),
  *   mapped linearly from 20% (score 0) to 80% (score 100). Video-interview advice is to look into the lens
  *   most of the time; glancing at notes or the screen now and then is normal, hence full marks from 80%.
- *   null when the face was visible for less than MIN_FACE_SEC or in under 10% of the frames.
+ *   null when the face was visible for less than 2 s or in under 10% of the frames (summarize.ts MIN_FACE_*).
  *
  * bodyLanguage: weighted mean of the measurable parts (weights re-normalised over the parts measured):
  *   posture 0.35  = 100 x (0.5 x shoulders level + 0.25 x not leaning + 0.25 x not slouched)
@@ -21,7 +21,6 @@ import { GAZE_YAW_MAX_DEG, HEAD_YAW_MAX_DEG } from './metrics/facing.js';
 import { formatSpans } from './metrics/spans.js';
 
 export const EYE_CONTACT_BAND = [0.2, 0.8] as const;
-export const MIN_FACE_PRESENT = 0.1;
 export const MIN_SHOULDERS_VISIBLE = 0.3;
 export const BODY_WEIGHTS = { posture: 0.35, framing: 0.25, movement: 0.25, gestures: 0.15 } as const;
 
@@ -31,7 +30,7 @@ const clamp01 = (v: number) => Math.max(0, Math.min(1, v));
 export function eyeContactScore(v: VisionMetrics): Score {
   const tip = 'Look into the camera lens while you speak: put the interview window just below the webcam.';
   if (v.framesAnalyzed === 0) return unmeasured('no video frames could be analysed', tip);
-  if (v.facingOverallRatio === null || (v.facePresentRatio ?? 0) < MIN_FACE_PRESENT) {
+  if (v.facingOverallRatio === null) {
     return unmeasured(`no face found in the video (face visible in ${pct(v.facePresentRatio ?? 0)} of ${v.framesAnalyzed} sampled frames)`,
       'Sit facing the camera with your face well lit and fully in frame.');
   }

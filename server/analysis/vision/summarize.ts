@@ -8,8 +8,11 @@ import { posture, type Posture } from './metrics/posture.js';
 import { facePresentRatio, multipleFacesRatio, noFaceSpans } from './metrics/presence.js';
 import { smileRatio } from './metrics/smile.js';
 
-/** Below this many seconds of visible face, facing-the-camera is not measured (one stray detection is not a face). */
+/** Facing-the-camera is measured only when a face was visible for at least MIN_FACE_SEC = 2 s and in at least
+ * MIN_FACE_SHARE = 10% of the frames: the face detector finds a few stray "faces" in busy patterns (no-face.webm
+ * at 5 fps: 10 of 179 frames), and a ratio over those would be noise. */
 export const MIN_FACE_SEC = 2;
+export const MIN_FACE_SHARE = 0.1;
 
 export interface VisionMetrics extends VisualMetrics {
   facingOverallRatio: number | null;
@@ -22,7 +25,7 @@ export interface VisionMetrics extends VisualMetrics {
 export function summarize(frames: readonly FrameObs[], fps: number, aspect: number): VisionMetrics {
   const frameSec = 1 / fps;
   const faceFrames = frames.filter((f) => f.face !== null).length;
-  const enoughFace = faceFrames * frameSec >= MIN_FACE_SEC;
+  const enoughFace = faceFrames * frameSec >= MIN_FACE_SEC && faceFrames >= MIN_FACE_SHARE * frames.length;
   return {
     facePresentRatio: facePresentRatio(frames),
     facingCameraRatio: enoughFace ? facingCameraRatio(frames) : null,
