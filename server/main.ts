@@ -7,6 +7,8 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { ConfigError, loadConfig } from './config.js';
 import { type Container, createContainer, StartupError } from './container.js';
 import { startWorker } from './features/analysis/worker.js';
+import { ensureFirstAdmin } from './features/auth/first-admin.js';
+import { startPurgeTimer } from './features/candidates/purge.js';
 import { buildApp } from './http/app.js';
 
 async function main(): Promise<void> {
@@ -17,7 +19,13 @@ async function main(): Promise<void> {
 
   const app = servesApi ? await buildApp(c) : workerHealthServer(c);
 
+  if (servesApi) {
+    const admin = await ensureFirstAdmin(c);
+    if (admin === 'created') c.log.info('created the first admin from ADMIN_EMAIL / ADMIN_PASSWORD');
+  }
   if (runsJobs) await startWorker(c);
+  // Retention purge: one process does it (the worker, or the single process of ROLE=all).
+  const stopPurge = runsJobs ? startPurgeTimer(c) : () => {};
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +34,7 @@ async function main(): Promise<void> {
     c.log.info({ signal }, 'shutting down: no new uploads, finishing running work');
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
+    stopPurge();
     await app.close(); // stops accepting connections, lets in-flight requests finish
     await c.close(); // hands running jobs back to the queue, closes the database
     process.exit(0);

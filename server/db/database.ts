@@ -5,9 +5,10 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect } from 'kysely';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-hiring.js';
+import * as m003 from './migrations/003-answer-scope.js';
 import type { DB } from './schema.js';
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002 };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

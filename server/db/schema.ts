@@ -35,9 +35,13 @@ export interface AnswersTable {
   has_audio: number;
   has_video: number;
   engine: string;
+  /** 'practice' (public practice API) or 'candidate' (hiring side only); defaults to 'practice' */
+  scope: Generated<AnswerScope>;
   created_at: string;
   updated_at: string;
 }
+
+export type AnswerScope = 'practice' | 'candidate';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 

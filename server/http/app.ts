@@ -11,6 +11,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Container } from '../container.js';
 import { answerRoutes } from '../features/answers/answer.routes.js';
+import { registerHiring } from '../features/hiring.js';
 import { legacyRoutes } from '../features/legacy/legacy.routes.js';
 import { questionRoutes } from '../features/questions/question.routes.js';
 import { systemRoutes } from '../features/system/system.routes.js';
@@ -60,6 +61,7 @@ export async function buildApp(c: Container) {
   await app.register(questionRoutes(c), { prefix: '/api' });
   await app.register(answerRoutes(c), { prefix: '/api' });
   await app.register(legacyRoutes(c));
+  await registerHiring(app, c);
 
   const webDir = resolve(config.WEB_DIR ?? join(c.rootDir, 'dist/web'));
   if (existsSync(join(webDir, 'index.html'))) {

@@ -129,10 +129,11 @@ describe('report page (browser)', () => {
       const status = page.getByTestId('analysis-status');
       await status.waitFor({ timeout: 10_000 });
       await screenshot(page, 'report-progress');
-      await page.getByTestId('report').waitFor({ timeout: 300_000 });
+      // (the API wait names the error if the analysis fails; the page must then follow within a few polls)
+      const answer = await waitDone(local.url, localId, 360_000);
+      await page.getByTestId('report').waitFor({ timeout: 20_000 });
       await page.unroute('**/events');
       expect(polls).toBeGreaterThan(2);
-      const answer = await waitDone(local.url, localId);
       const report = answer.report as { transcript: { words: Array<{ text: string; start: number }> } | null };
       const words = report.transcript?.words ?? [];
       expect(words.length).toBeGreaterThan(20);
@@ -149,5 +150,5 @@ describe('report page (browser)', () => {
       await local.stop();
       await local.cleanup();
     }
-  }, 400_000);
+  }, 480_000);
 });

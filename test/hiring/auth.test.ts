@@ -58,6 +58,8 @@ describe('sign-in', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/interviews', headers: { cookie: 'ia_session=made-up' } })).statusCode).toBe(401);
     const c = await adminLogin(t);
     expect((await c.req('GET', '/api/admin/me')).json()).toMatchObject({ email: ADMIN.email, role: 'admin' });
+    expect((await t.app.inject({ method: 'POST', url: '/api/admin/logout', headers: { cookie: c.cookie } })).statusCode).toBe(403);
+    expect((await c.req('GET', '/api/admin/me')).statusCode).toBe(200);
     expect((await c.req('POST', '/api/admin/logout')).statusCode).toBe(204);
     const after = await c.req('GET', '/api/admin/me');
     expect(after.statusCode).toBe(401);

@@ -9,7 +9,7 @@ import { type Container, createContainer } from '../../server/container.js';
 import { startWorker } from '../../server/features/analysis/worker.js';
 import { ensureFirstAdmin } from '../../server/features/auth/first-admin.js';
 import { registerHiring } from '../../server/features/hiring.js';
-import type { Hiring } from '../../server/features/hiring/services.js';
+import { createHiring, type Hiring } from '../../server/features/hiring/services.js';
 import { buildApp } from '../../server/http/app.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
@@ -28,7 +28,9 @@ export async function createHiringApp(env: Record<string, string> = {}, opts: { 
   const c = await createContainer(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   await ensureFirstAdmin(c);
   const app = await buildApp(c);
-  const h = await registerHiring(app, c);
+  // Once the lead wires registerHiring into buildApp, the routes already exist: only build the services then.
+  const wired = app.hasRoute({ method: 'POST', url: '/api/admin/login' });
+  const h = wired ? createHiring(c) : await registerHiring(app, c);
   await app.ready();
   if (opts.worker) await startWorker(c);
   return {

@@ -156,3 +156,22 @@ describe('token lookups are rate-limited', () => {
     }
   });
 });
+
+describe('the public practice API', () => {
+  it('does not list, show, stream or delete candidates\' answers', async () => {
+    const cand = await addCandidate(admin, iv.id);
+    const tk = (await invite(admin, iv.id, cand.id)).token;
+    await consent(tk);
+    expect((await upload(tk, iv.questions[0]!.questionId)).statusCode).toBe(201);
+    const link = await t.c.database.db.selectFrom('candidate_answers').select('answer_id').where('candidate_id', '=', cand.id).executeTakeFirstOrThrow();
+    const id = link.answer_id;
+    const list = await t.app.inject({ method: 'GET', url: '/api/answers?limit=500' });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((a: { id: string }) => a.id)).not.toContain(id);
+    for (const [method, url] of [['GET', `/api/answers/${id}`], ['GET', `/api/answers/${id}/video`], ['GET', `/api/answers/${id}/events`], ['POST', `/api/answers/${id}/retry`], ['DELETE', `/api/answers/${id}`]] as const) {
+      const res = await t.app.inject({ method, url });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+    }
+    expect(await t.c.answers.get(id)).toMatchObject({ id });
+  });
+});

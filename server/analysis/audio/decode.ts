@@ -27,8 +27,9 @@ export async function decodeToPcm(path: string, signal?: AbortSignal, expectedSe
   }
   const buf = r.stdout;
   const n = Math.floor(buf.length / 4);
+  // copy into an aligned buffer (Buffer pools may be unaligned); x86/ARM are little-endian like f32le
   const samples = new Float32Array(n);
-  for (let i = 0; i < n; i++) samples[i] = buf.readFloatLE(i * 4);
+  new Uint8Array(samples.buffer).set(buf.subarray(0, n * 4));
   const durationSec = n / SAMPLE_RATE;
   if (problems.length && expectedSec !== undefined && durationSec < 0.9 * expectedSec)
     throw new UndecodableError(`the file is damaged: only ${durationSec.toFixed(1)} s of ${expectedSec.toFixed(1)} s could be decoded (${problems[0]!.replace(/^\[[^\]]*\]\s*/, '')})`);
@@ -52,10 +53,9 @@ export function wavBytes(samples: Float32Array, sampleRate = SAMPLE_RATE): Buffe
   b.writeUInt16LE(16, 34);
   b.write('data', 36, 'ascii');
   b.writeUInt32LE(data, 40);
-  for (let i = 0; i < samples.length; i++) {
-    const v = Math.max(-1, Math.min(1, samples[i] ?? 0));
-    b.writeInt16LE(Math.round(v * 32767), 44 + i * 2);
-  }
+  const pcm = new Int16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) pcm[i] = Math.round(Math.max(-1, Math.min(1, samples[i]!)) * 32767);
+  Buffer.from(pcm.buffer).copy(b, 44);
   return b;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Filled pauses (um, uh, er, hmm) that the word recognizer turned into words ("um" -> "bum", "uh" -> "but")
  * or left out: pocketsphinx's language model prefers real words. We re-listen to the suspicious stretches
- * (short low-confidence words, and voiced gaps with no word) with pocketsphinx's context-independent phone decoder (-allphone, -allphone_ci yes: fast),
+ * (short low-confidence words, and voiced gaps with no word) with pocketsphinx's context-independent phone decoder (-allphone, -allphone_ci yes: fast;
+ * -remove_silence no: its energy VAD otherwise drops a quiet "uh" next to the digital-silence separators),
  * and call a stretch a filled pause when its phones are only a neutral vowel optionally closed by M
  * ("AH M" = um, "AH" = uh, "ER" = er, "HH M"/"M" = hmm). All stretches go in one WAV, one process.
  */
@@ -55,7 +56,7 @@ export function fillerFromPhones(phones: readonly PhoneDur[], allowEr = false): 
   const s = p.join(' ');
   if (/^(HH )?(M ?)+$/.test(s)) return 'hmm';
   if (/^(HH )?(ER ?)+$/.test(s)) return allowEr ? 'er' : null;
-  if (!/^(HH )?((AH|AA|AO) ?)+( ?M)*$/.test(s)) return null;
+  if (!/^(HH )?((AH|AA|AO|UH) ?)+( ?M)*$/.test(s)) return null;
   return s.endsWith('M') ? 'um' : 'uh';
 }
 
@@ -102,7 +103,7 @@ export async function classifyCandidates(pcm: Pcm, cands: readonly Candidate[], 
     const wav = join(dir, 'cands.wav');
     await writeWav(wav, joined, sr);
     const args = ['-infile', wav, '-hmm', join(SPHINX_MODEL_DIR, 'en-us'), '-allphone', join(SPHINX_MODEL_DIR, 'en-us-phone.lm.bin'), '-allphone_ci', 'yes',
-      '-time', 'yes', '-logfn', '/dev/null', '-beam', '1e-20', '-pbeam', '1e-20'];
+      '-time', 'yes', '-logfn', '/dev/null', '-beam', '1e-20', '-pbeam', '1e-20', '-remove_silence', 'no'];
     const r = await run(SPHINX_BIN, args, { signal });
     if (r.code !== 0) throw new Error(`pocketsphinx -allphone failed (exit ${r.code})`);
     const phones = parsePhones(r.stdout.toString('utf8'));

@@ -4,7 +4,7 @@ import type { AnswerEvent } from '../../infra/events/event-bus.js';
 
 /** Streams progress as server-sent events (`event: status`) until the answer is done or failed. */
 export async function streamAnswerEvents(c: Container, id: string, request: FastifyRequest, reply: FastifyReply) {
-  const first = await c.answers.get(id); // 404 before any stream starts
+  const first = await c.answers.get(id, 'practice'); // 404 before any stream starts
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AnswersTable, AnswerStatus, DB } from '../../db/schema.js';
+import type { AnswerScope, AnswersTable, AnswerStatus, DB } from '../../db/schema.js';
 
 export type AnswerRow = Selectable<AnswersTable>;
 
@@ -14,6 +14,7 @@ export interface NewAnswer {
   hasAudio: boolean;
   hasVideo: boolean;
   engine: string;
+  scope: AnswerScope;
 }
 
 export class AnswerRepository {
@@ -39,6 +40,7 @@ export class AnswerRepository {
         has_audio: a.hasAudio ? 1 : 0,
         has_video: a.hasVideo ? 1 : 0,
         engine: a.engine,
+        scope: a.scope,
         created_at: now,
         updated_at: now,
       })
@@ -49,8 +51,8 @@ export class AnswerRepository {
     return this.db.selectFrom('answers').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  list(limit: number, offset = 0): Promise<AnswerRow[]> {
-    return this.db.selectFrom('answers').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  list(scope: AnswerScope, limit: number, offset = 0): Promise<AnswerRow[]> {
+    return this.db.selectFrom('answers').selectAll().where('scope', '=', scope).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
   }
 
   /** Answers that are not finished: after a restart each must have a job. */

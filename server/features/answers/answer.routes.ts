@@ -68,13 +68,13 @@ export const answerRoutes =
           response: { 200: z.object({ items: z.array(summarySchema) }) },
         },
       },
-      async (request) => ({ items: await c.answers.list(request.query.limit) }),
+      async (request) => ({ items: await c.answers.list('practice', request.query.limit) }),
     );
 
     app.get(
       '/answers/:id',
       { schema: { tags: ['answers'], summary: 'Status, progress and (when done) the report of one answer', params: idParams, response: { 200: answerSchema, 404: errorBody } } },
-      async (request) => c.answers.get(request.params.id),
+      async (request) => c.answers.get(request.params.id, 'practice'),
     );
 
     app.get(
@@ -86,14 +86,14 @@ export const answerRoutes =
     app.get(
       '/answers/:id/video',
       { schema: { tags: ['answers'], summary: 'The recorded video (supports Range requests)', params: idParams, produces: ['video/webm', 'video/mp4'] } },
-      async (request, reply) => serveVideo(c, request.params.id, request, reply),
+      async (request, reply) => serveVideo(c, request.params.id, request, reply, 'practice'),
     );
 
     app.post(
       '/answers/:id/retry',
       { schema: { tags: ['answers'], summary: 'Analyse a failed answer again', params: idParams, response: { 202: z.object({ id: z.string() }), 404: errorBody, 409: errorBody } } },
       async (request, reply) => {
-        await c.answers.retry(request.params.id);
+        await c.answers.retry(request.params.id, 'practice');
         return reply.status(202).send({ id: request.params.id });
       },
     );
@@ -102,7 +102,7 @@ export const answerRoutes =
       '/answers/:id',
       { schema: { tags: ['answers'], summary: 'Delete an answer, its report and its video', params: idParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } } },
       async (request, reply) => {
-        await c.answers.delete(request.params.id);
+        await c.answers.delete(request.params.id, 'practice');
         return reply.status(204).send(null);
       },
     );

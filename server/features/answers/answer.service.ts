@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '../../analysis/report.js';
-import type { AnswerStatus } from '../../db/schema.js';
+import type { AnswerScope, AnswerStatus } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { AnswerEvent, EventBus } from '../../infra/events/event-bus.js';
 import type { JobQueue } from '../../infra/queue/queue.js';
@@ -41,6 +41,8 @@ export interface SubmitInput {
   questionId?: string | undefined;
   /** Free question text, for the legacy route when no id is given. */
   questionText?: string | undefined;
+  /** 'candidate' for answers given through an invite: hidden from the public practice API. */
+  scope?: AnswerScope;
 }
 
 export interface AnswerServiceDeps {
@@ -79,6 +81,7 @@ export class AnswerService {
         hasAudio: prepared.hasAudio,
         hasVideo: prepared.hasVideo,
         engine: this.d.engineName,
+        scope: input.scope ?? 'practice',
       });
     } catch (err) {
       await rm(prepared.path, { force: true });
@@ -104,18 +107,19 @@ export class AnswerService {
     throw badRequest('MISSING_QUESTION', 'Say which question this answers: send the "questionId" field.');
   }
 
-  async get(id: string): Promise<AnswerDto> {
-    return toDto(await this.row(id));
+  /** With `scope`, an answer of another scope is reported as not found (the practice API never shows candidates' answers). */
+  async get(id: string, scope?: AnswerScope): Promise<AnswerDto> {
+    return toDto(await this.row(id, scope));
   }
 
-  private async row(id: string): Promise<AnswerRow> {
+  private async row(id: string, scope?: AnswerScope): Promise<AnswerRow> {
     const row = await this.d.repo.get(id);
-    if (!row) throw notFound('ANSWER_NOT_FOUND', `No answer with id "${id.slice(0, 80)}".`);
+    if (!row || (scope && row.scope !== scope)) throw notFound('ANSWER_NOT_FOUND', `No answer with id "${id.slice(0, 80)}".`);
     return row;
   }
 
-  async list(limit: number): Promise<AnswerSummary[]> {
-    const rows = await this.d.repo.list(limit);
+  async list(scope: AnswerScope, limit: number): Promise<AnswerSummary[]> {
+    const rows = await this.d.repo.list(scope, limit);
     return rows.map((r) => ({
       id: r.id,
       questionText: r.question_text,
@@ -127,8 +131,8 @@ export class AnswerService {
   }
 
   /** Queues a failed answer again. */
-  async retry(id: string): Promise<void> {
-    const row = await this.row(id);
+  async retry(id: string, scope?: AnswerScope): Promise<void> {
+    const row = await this.row(id, scope);
     if (row.status !== 'failed') throw conflict('NOT_FAILED', `Only a failed answer can be retried; this one is ${row.status}.`);
     await this.d.repo.setState(id, { status: 'queued', stage: 'queued', progress: 0, error: null });
     await this.d.queue.enqueue(id, ANALYZE_JOB);
@@ -136,8 +140,8 @@ export class AnswerService {
   }
 
   /** Removes the answer, its jobs and its video. */
-  async delete(id: string): Promise<void> {
-    const row = await this.row(id);
+  async delete(id: string, scope?: AnswerScope): Promise<void> {
+    const row = await this.row(id, scope);
     if (row.status === 'processing') throw conflict('ANSWER_BUSY', 'This answer is being analysed; delete it when the analysis has finished.');
     await this.d.repo.delete(id);
     await this.d.storage.deletePrefix(`answers/${id}`);

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Container } from '../../container.js';
+import type { AnswerScope } from '../../db/schema.js';
 import { HttpError, notFound } from '../../http/errors.js';
 
 /** Parses a single-range `bytes=a-b` header against a size; null = whole file. */
@@ -20,9 +21,10 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
-export async function serveVideo(c: Container, id: string, request: FastifyRequest, reply: FastifyReply) {
+/** Serves an answer's video; with `scope`, an answer of another scope is not found. */
+export async function serveVideo(c: Container, id: string, request: FastifyRequest, reply: FastifyReply, scope?: AnswerScope) {
   const row = await c.answerRepo.get(id);
-  if (!row) throw notFound('ANSWER_NOT_FOUND', `No answer with id "${id.slice(0, 80)}".`);
+  if (!row || (scope && row.scope !== scope)) throw notFound('ANSWER_NOT_FOUND', `No answer with id "${id.slice(0, 80)}".`);
   const obj = await c.storage.stat(row.media_key);
   if (!obj) throw notFound('VIDEO_NOT_FOUND', 'The video of this answer is no longer stored.');
   let range: { start: number; end: number } | null;

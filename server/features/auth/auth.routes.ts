@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Hiring } from '../hiring/services.js';
 import { errorBody, userRole } from '../hiring/schemas.js';
-import { clearSessionCookies, setSessionCookies, SESSION_COOKIE } from './guard.js';
+import { checkCsrf, clearSessionCookies, setSessionCookies, SESSION_COOKIE } from './guard.js';
 
 export const meSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: userRole });
 
@@ -28,9 +28,12 @@ export const authRoutes =
       },
     );
 
-    app.post('/logout', { schema: { tags: ['admin'], summary: 'Sign out (ends the session)', response: { 204: z.null() } } }, async (request, reply) => {
+    app.post('/logout', { schema: { tags: ['admin'], summary: 'Sign out (ends the session)', response: { 204: z.null(), 403: errorBody } } }, async (request, reply) => {
       const sid = request.cookies[SESSION_COOKIE];
-      if (sid) await h.auth.logout(sid);
+      if (sid) {
+        checkCsrf(request); // nobody else may sign you out
+        await h.auth.logout(sid);
+      }
       clearSessionCookies(reply);
       return reply.status(204).send(null);
     });

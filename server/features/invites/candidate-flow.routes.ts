@@ -58,7 +58,7 @@ export const candidateFlowRoutes =
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
           const q = h.invites.checkAnswerable(o, upload.fields.questionId);
-          const { id } = await c.answers.submit({ file: upload.file, questionId: q.question_id });
+          const { id } = await c.answers.submit({ file: upload.file, questionId: q.question_id, scope: 'candidate' });
           try {
             return reply.status(201).send(await h.invites.linkAnswer(o, q.question_id, id));
           } catch (err) {

@@ -1,0 +1,30 @@
+import { explainTotal } from './explain';
+import { type LeaderboardRow, type Metric, METRIC_LABELS, METRICS } from './types';
+
+/** Two or three candidates side by side. */
+export function Compare({ rows }: { rows: LeaderboardRow[] }) {
+  return (
+    <section className="card" aria-labelledby="compare-h" data-testid="compare">
+      <h2 id="compare-h">Side by side</h2>
+      <div className="compare">
+        {rows.map((r) => (
+          <div key={r.candidate.id} className={`card band-${r.band}`}>
+            <h3>{r.candidate.name}</h3>
+            <p>
+              Total <strong>{r.total ?? '-'}</strong> · rank {r.rank ?? '-'} · {r.candidate.status}
+            </p>
+            <dl>
+              {METRICS.map((m) => (
+                <div key={m}>
+                  <dt>{METRIC_LABELS[m]}</dt>
+                  <dd>{r.metrics[m] ?? 'not measured'}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className="terms">{explainTotal(r, (m) => METRIC_LABELS[m as Metric])}</p>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

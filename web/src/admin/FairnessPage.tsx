@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Link } from '../components/Link';
+import { ErrorBox } from '../components/ErrorBox';
+import { adminApi } from './api';
+import { useAsync } from './useAsync';
+
+/** Selection rates and impact ratios by the candidates' group field (four-fifths rule, as in NYC LL144 audits). */
+export function FairnessPage({ id }: { id: string }) {
+  const [selected, setSelected] = useState('shortlisted,hired');
+  const f = useAsync(() => adminApi.fairness(id, selected), [id, selected]);
+  return (
+    <>
+      <h1 tabIndex={-1}>Fairness report</h1>
+      <p className="muted">
+        Groups come from the group field entered for each candidate; nothing is inferred. Selection rate = selected / assessed (candidates who finished or got a decision).
+        Impact ratio = a group's rate / the highest rate; below 0.8 fails the four-fifths rule. <Link href={`/admin/interviews/${id}`}>Back</Link>
+      </p>
+      <label>
+        Counted as selected{' '}
+        <select value={selected} onChange={(e) => setSelected(e.target.value)}>
+          <option value="shortlisted,hired">shortlisted or hired</option>
+          <option value="hired">hired</option>
+          <option value="shortlisted">shortlisted</option>
+        </select>
+      </label>
+      {f.error ? <ErrorBox message={f.error} /> : null}
+      {f.data ? (
+        <>
+          <table className="admin-table" data-testid="fairness">
+            <thead>
+              <tr>
+                <th>Group</th>
+                <th className="num">Assessed</th>
+                <th className="num">Selected</th>
+                <th className="num">Selection rate</th>
+                <th className="num">Impact ratio</th>
+                <th>Flags</th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.data.groups.map((g) => (
+                <tr key={g.group}>
+                  <td>{g.group}</td>
+                  <td className="num">{g.assessed}</td>
+                  <td className="num">{g.selected}</td>
+                  <td className="num">{(g.selectionRate * 100).toFixed(1)}%</td>
+                  <td className={`num ${g.belowFourFifths ? 'warn' : ''}`}>{g.impactRatio?.toFixed(2) ?? '-'}</td>
+                  <td>
+                    {g.belowFourFifths ? <span className="warn">below 0.8 </span> : null}
+                    {g.smallGroup ? <span className="flag">small group</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="small">Without a group: {f.data.unknown.assessed} assessed, {f.data.unknown.selected} selected.</p>
+          <ul>
+            {f.data.warnings.map((w) => (
+              <li key={w} className="warn">
+                {w}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { type FormEvent, useState } from 'react';
+import { ErrorBox } from '../components/ErrorBox';
+import { navigate } from '../hooks/useRoute';
+import { adminApi } from './api';
+import type { InterviewInput } from './types';
+import { useAction, useAsync } from './useAsync';
+
+type Item = InterviewInput['questions'][number] & { key: number };
+let nextKey = 1;
+const blank = (): Item => ({ key: nextKey++, text: '', thinkTimeSec: 30, answerTimeSec: 120, retakes: 1 });
+
+/** A new interview: title, description, consent text, retention, and an ordered question set (bank or new). */
+export function InterviewForm({ onCreated }: { onCreated: () => void }) {
+  const bank = useAsync(() => adminApi.bank(), []);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [consentText, setConsent] = useState('');
+  const [retention, setRetention] = useState('');
+  const [items, setItems] = useState<Item[]>([blank()]);
+  const action = useAction();
+  const set = (key: number, patch: Partial<Item>): void => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  const move = (i: number, d: number): void =>
+    setItems((xs) => {
+      const ys = [...xs];
+      const [x] = ys.splice(i, 1);
+      ys.splice(Math.max(0, Math.min(ys.length, i + d)), 0, x!);
+      return ys;
+    });
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    const questions = items.map(({ key: _k, questionId, text, ...rest }) => (questionId ? { questionId, ...rest } : { text, ...rest }));
+    void action.run(async () => {
+      const created = await adminApi.createInterview({ title, description, questions, ...(consentText.trim() ? { consentText } : {}), ...(retention ? { retentionDays: Number(retention) } : {}) });
+      onCreated();
+      navigate(`/admin/interviews/${created.id}`);
+    });
+  };
+  return (
+    <section className="card">
+      <h2>New interview</h2>
+      <form className="admin-form" onSubmit={submit} data-testid="interview-form">
+        <label>
+          Title <input name="title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>
+          Description <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+        </label>
+        <label>
+          Consent text shown to candidates (empty: the default statement)
+          <textarea value={consentText} onChange={(e) => setConsent(e.target.value)} rows={3} />
+        </label>
+        <label>
+          Keep recordings for (days; empty: the server default)
+          <input type="number" min={1} value={retention} onChange={(e) => setRetention(e.target.value)} />
+        </label>
+        <fieldset>
+          <legend>Questions, in order</legend>
+          {items.map((q, i) => (
+            <div key={q.key} className="admin-row" data-testid="question-item">
+              <label>
+                From the bank
+                <select value={q.questionId ?? ''} onChange={(e) => set(q.key, { questionId: e.target.value || undefined })}>
+                  <option value="">(none: I will write one)</option>
+                  {bank.data?.items.map((b) => (
+                    <option key={b.id} value={b.id}>
+                      {b.text}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {!q.questionId ? (
+                <label>
+                  New question <input name={`q${i}`} value={q.text ?? ''} onChange={(e) => set(q.key, { text: e.target.value })} required />
+                </label>
+              ) : null}
+              <label>
+                Think (s) <input type="number" min={0} max={600} value={q.thinkTimeSec} onChange={(e) => set(q.key, { thinkTimeSec: Number(e.target.value) })} />
+              </label>
+              <label>
+                Answer limit (s) <input type="number" min={10} max={1800} value={q.answerTimeSec} onChange={(e) => set(q.key, { answerTimeSec: Number(e.target.value) })} />
+              </label>
+              <label>
+                Retakes <input type="number" min={0} max={10} value={q.retakes} onChange={(e) => set(q.key, { retakes: Number(e.target.value) })} />
+              </label>
+              <button type="button" className="btn secondary small" onClick={() => move(i, -1)} aria-label={`Move question ${i + 1} up`}>
+                ↑
+              </button>
+              <button type="button" className="btn secondary small" onClick={() => setItems((xs) => xs.filter((x) => x.key !== q.key))} disabled={items.length === 1}>
+                Remove
+              </button>
+            </div>
+          ))}
+          <button type="button" className="btn secondary" onClick={() => setItems((xs) => [...xs, blank()])}>
+            Add a question
+          </button>
+        </fieldset>
+        <button type="submit" className="btn primary" disabled={action.busy}>
+          Create interview
+        </button>
+      </form>
+      {action.error ? <ErrorBox message={action.error} /> : null}
+    </section>
+  );
+}

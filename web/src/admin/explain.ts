@@ -1,0 +1,12 @@
+/** "(Clarity 70×1 + Reviewer rating 50×6) / 7 = 52.9": how a total was made (pure, no imports). */
+export interface Explainable {
+  terms: Array<{ metric: string; value: number; weight: number }>;
+  weightSum: number;
+  total: number | null;
+}
+
+export function explainTotal(r: Explainable, label: (metric: string) => string = (m) => m): string {
+  if (r.total === null || r.terms.length === 0) return 'No total: nothing measured or rated yet.';
+  const sum = r.terms.map((t) => `${label(t.metric)} ${t.value}×${t.weight}`).join(' + ');
+  return `(${sum}) / ${r.weightSum} = ${r.total}`;
+}

@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { activeWordIndex, timelineMarks, transcriptTokens } from '../lib/marks';
+import type { ReportTimelines } from '../lib/extract';
+import { Transcript } from './Transcript';
+import { TimelineBar } from './TimelineBar';
+
+/** Video player with the transcript beside it and the marks timeline under it, kept in sync. */
+export function PlayerTranscript({ videoUrl, durationSec, data }: { videoUrl: string; durationSec: number; data: ReportTimelines }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const [time, setTime] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [duration, setDuration] = useState(durationSec);
+
+  useEffect(() => {
+    if (!playing) return;
+    let raf = 0;
+    const tick = (): void => {
+      if (video.current) setTime(video.current.currentTime);
+      raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [playing]);
+
+  const seek = useCallback((t: number) => {
+    const v = video.current;
+    if (!v) return;
+    v.currentTime = Math.max(0, t);
+    setTime(v.currentTime);
+  }, []);
+
+  const tokens = useMemo(() => transcriptTokens(data.words, data.fillers, data.pauses, data.lookingAwaySpans), [data]);
+  const marks = useMemo(
+    () => timelineMarks({ durationSec: duration, fillers: data.fillers, pauses: data.pauses, lookingAwaySpans: data.lookingAwaySpans, noFaceSpans: data.noFaceSpans }),
+    [data, duration],
+  );
+  const active = activeWordIndex(data.words, time);
+
+  return (
+    <section className="player-grid" aria-label="Recording and transcript">
+      <div className="player-col">
+        <video
+          ref={video}
+          className="player no-print"
+          src={videoUrl}
+          controls
+          playsInline
+          preload="metadata"
+          data-testid="player"
+          aria-label="Your recorded answer"
+          onPlay={() => setPlaying(true)}
+          onPause={() => setPlaying(false)}
+          onEnded={() => setPlaying(false)}
+          onSeeked={(e) => setTime(e.currentTarget.currentTime)}
+          onTimeUpdate={(e) => {
+            if (!playing) setTime(e.currentTarget.currentTime);
+          }}
+          onLoadedMetadata={(e) => {
+            const d = e.currentTarget.duration;
+            if (Number.isFinite(d) && d > 0 && !(durationSec > 0)) setDuration(d);
+          }}
+        />
+        <TimelineBar marks={marks} durationSec={duration} currentTime={time} onSeek={seek} />
+      </div>
+      <div className="transcript-col card">
+        <h2>Transcript</h2>
+        <p className="muted small no-print">
+          Click a word to jump there. <span className="legend-filler">Fillers</span>, <span className="legend-pause">long pauses</span> and{' '}
+          <span className="legend-away">looking away</span> are marked.
+        </p>
+        <Transcript tokens={tokens} activeIndex={active} follow={playing} onSeek={seek} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+/** Speaking pace over time from word timings (pure, no DOM). */
+
+export interface TimedWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface PacePoint {
+  /** Centre of the window, seconds from the start of the video. */
+  t: number;
+  /** Words per minute inside the window. */
+  wpm: number;
+}
+
+export interface PaceOptions {
+  /** Window length in seconds (default 10 s). */
+  windowSec?: number;
+  /** Distance between window centres in seconds (default 1 s). */
+  stepSec?: number;
+}
+
+/**
+ * Words per minute in a sliding window centred on t, from the first word's start to the last word's end.
+ * A word counts in a window when its midpoint falls inside. Windows are clipped to the speech span, and a
+ * window clipped to less than half its length is skipped (too little time for a stable rate).
+ */
+export function paceSeries(words: readonly TimedWord[], opts: PaceOptions = {}): PacePoint[] {
+  const windowSec = opts.windowSec ?? 10;
+  const stepSec = opts.stepSec ?? 1;
+  if (words.length < 2 || windowSec <= 0 || stepSec <= 0) return [];
+  const mids = words.map((w) => (w.start + w.end) / 2).sort((a, b) => a - b);
+  const speechStart = Math.min(...words.map((w) => w.start));
+  const speechEnd = Math.max(...words.map((w) => w.end));
+  const span = speechEnd - speechStart;
+  if (span <= 0) return [];
+  // Speech shorter than one window: one point for the whole span.
+  if (span < windowSec) {
+    return [{ t: round2(speechStart + span / 2), wpm: round1((words.length / span) * 60) }];
+  }
+  const points: PacePoint[] = [];
+  const half = windowSec / 2;
+  for (let t = speechStart + half; t <= speechEnd - half + 1e-9; t += stepSec) {
+    const lo = Math.max(t - half, speechStart);
+    const hi = Math.min(t + half, speechEnd);
+    const len = hi - lo;
+    if (len < half) continue;
+    let count = 0;
+    for (const m of mids) if (m >= lo && m < hi) count++;
+    points.push({ t: round2(t), wpm: round1((count / len) * 60) });
+  }
+  return points;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
