@@ -4,41 +4,13 @@
  * light route measured while analyses run and the peak memory of the server and its children.
  * Prints figures; never fails on a number. Run alone: `npx tsx bench/load.ts [--engine local]`.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { treeRssBytes } from './proc.js';
 import { fixture } from '../test/helpers/fixtures.js';
 import { uploadAnswer, waitForAnswer } from '../test/helpers/http.js';
 import { startServer } from '../test/helpers/server.js';
 
-function rssKb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-/** RSS of a process and all its descendants, in MB. */
-function treeRssMb(root: number): number {
-  const children = new Map<number, number[]>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
-    } catch {
-      /* gone */
-    }
-  }
-  let kb = 0;
-  const stack = [root];
-  while (stack.length) {
-    const p = stack.pop()!;
-    kb += rssKb(p);
-    stack.push(...(children.get(p) ?? []));
-  }
-  return kb / 1024;
-}
+const treeRssMb = (pid: number): number => treeRssBytes(pid) / 1024 / 1024;
 
 async function cannon(url: string, seconds: number, connections = 10) {
   const r = await autocannon({ url, duration: seconds, connections });

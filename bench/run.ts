@@ -2,9 +2,11 @@
  * Benchmark of the local engine (audio + vision) on the fixtures and a 60 s answer (made by concatenating
  * fixtures). Prints wall time per stage, total, real-time factor, peak memory (this process + its children,
  * sampled every 100 ms from /proc), recognizer WER and wpm/pause/filler accuracy against truth.
- * Not a timed test: it prints figures. Run: npm run bench   (or: npx tsx bench/run.ts [--no-vision])
+ * Then the vision sampling-rate table and the load benchmark (bench/load.ts), unless --engine-only.
+ * Not a timed test: it prints figures. Run: npm run bench   (or: npx tsx bench/run.ts [--no-vision] [--engine-only])
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { treeRssBytes } from './proc.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalEngine } from '../server/engines/local/index.js';
@@ -16,29 +18,7 @@ import { fixture, truth, type Truth } from '../test/helpers/fixtures.js';
 const noVision = process.argv.includes('--no-vision');
 const engine = createLocalEngine(noVision ? { vision: async () => { throw new Error('disabled by --no-vision'); } } : {});
 
-/** RSS (bytes) of this process plus all its descendants, from /proc. */
-function treeRss(): number {
-  const kids = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(f[1]);
-      rss.set(Number(d), Number(f[21]) * 4096);
-      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(d)]);
-    } catch { /* process ended */ }
-  }
-  let total = 0;
-  const stack = [process.pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
-    stack.push(...(kids.get(p) ?? []));
-  }
-  return total;
-}
+const treeRss = (): number => treeRssBytes(process.pid);
 
 interface Row { name: string; dur: number; wall: number; rtf: number; peakMb: number; timings: Record<string, number>; wer: string; wpm: string; pauses: string; fillers: string; errors: number; refWords: number }
 
@@ -109,3 +89,13 @@ console.log(`load average at the end: ${(await import('node:os')).loadavg().map(
 console.log(`60 s answer: wall ${long.wall.toFixed(1)} s (target <= 15 s), peak RSS ${long.peakMb.toFixed(0)} MB (target <= 500 MB)`);
 console.log(`peak RSS over the whole run: ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} MB; this process maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 await engine.close?.();
+
+if (!process.argv.includes('--engine-only')) {
+  console.log('\n== vision: sampling rate against accuracy and cost ==');
+  const { benchVision } = await import('../server/analysis/vision/bench.js');
+  await benchVision();
+  const { closeVisionWorker } = await import('../server/analysis/vision/index.js');
+  await closeVisionWorker();
+  const { benchLoad } = await import('./load.js');
+  await benchLoad('local');
+}

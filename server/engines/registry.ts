@@ -17,6 +17,8 @@ export async function createEngine(name: string, env: Record<string, string | un
     }
     case 'local': {
       const { createLocalEngine } = await import('./local/index.js');
+      const { loadVad } = await import('../analysis/audio/vad.js');
+      await loadVad(); // load the voice-activity model at start, not during the first analysis
       return createLocalEngine(log ? { logger: log } : {});
     }
     case 'twelvelabs': {

@@ -7,7 +7,7 @@ import { decodeToPcm, UndecodableError, type Pcm } from '../../analysis/audio/de
 import type { Logger, Recognizer } from '../../analysis/audio/recognizer.js';
 import { selectRecognizer } from '../../analysis/audio/whisper.js';
 import { scoreConfidence } from '../../analysis/scoring/confidence.js';
-import { analyzeVision } from '../../analysis/vision/index.js';
+import { analyzeVision, closeVisionWorker } from '../../analysis/vision/index.js';
 import type { VisionOutput } from '../../analysis/vision/contract.js';
 import { AnalysisError, type AnalysisEngine, type AnalysisInput, type ProgressFn } from '../engine.js';
 import { MIN_ANSWER_SEC, analyzeAudio, emptySpeech, noSpeechScores, type AudioResult } from './audio.js';
@@ -25,6 +25,8 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
   const vision = opts.vision ?? analyzeVision;
   return {
     name: 'local',
+    /** Stops the vision worker thread (it also stops by itself when idle). */
+    close: () => closeVisionWorker(),
     async analyze(input: AnalysisInput, onProgress: ProgressFn, signal?: AbortSignal): Promise<Report> {
       const t0 = performance.now();
       // Vision gets its own controller so it stops when the audio half fails (e.g. a damaged file).

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { type Job, type JobHandler, type JobQueue, PermanentJobError } from './queue.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, JobsTable } from '../../db/schema.js';
+import { type Job, type JobHandler, type JobInfo, type JobQueue, PermanentJobError, type QueueStats } from './queue.js';
 
 export interface DbQueueOptions {
   maxAttempts: number;
@@ -12,6 +12,8 @@ export interface DbQueueOptions {
   backoffBaseMs?: number;
   /** Embedded mode: this process is the only worker, so jobs left running by a dead process are taken back at start. */
   reclaimOnStart?: boolean;
+  /** Postgres: claim with `FOR UPDATE SKIP LOCKED`, so concurrent workers never take the same job (SQLite serialises writers itself). */
+  lockRows?: boolean;
   log?: { info(o: object, m?: string): void; warn(o: object, m?: string): void; error(o: object, m?: string): void };
 }
 
@@ -112,6 +114,7 @@ export class DbJobQueue implements JobQueue {
         .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', nowIso)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)])]))
         .orderBy('run_after')
         .limit(1)
+        .$if(Boolean(this.opts.lockRows), (qb) => qb.forUpdate().skipLocked())
         .executeTakeFirst();
       if (!row) return null;
       const attempt = row.attempts + 1;
@@ -156,7 +159,36 @@ export class DbJobQueue implements JobQueue {
     }
   }
 
+  async stats(opts: { failedLimit?: number } = {}): Promise<QueueStats> {
+    const rows = await this.db.selectFrom('jobs').select((eb) => ['status', eb.fn.countAll<number | string>().as('n')]).groupBy('status').execute();
+    const count = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+    const failed = await this.db.selectFrom('jobs').selectAll().where('status', '=', 'failed').orderBy('updated_at', 'desc').limit(opts.failedLimit ?? 50).execute();
+    return { queued: count('queued'), running: count('running'), done: count('done'), failed: count('failed'), failedJobs: failed.map(toInfo) };
+  }
+
+  async getJob(id: string): Promise<JobInfo | null> {
+    const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toInfo(row) : null;
+  }
+
+  async retry(id: string): Promise<boolean> {
+    const now = new Date().toISOString();
+    const res = await this.db
+      .updateTable('jobs')
+      .set({ status: 'queued', attempts: 0, run_after: now, locked_by: null, locked_until: null, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    const ok = Number(res.numUpdatedRows) > 0;
+    if (ok) this.wake();
+    return ok;
+  }
+
   private async finish(job: Job, status: 'done' | 'failed', error: string | null): Promise<void> {
     await this.db.updateTable('jobs').set({ status, last_error: error, locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', job.id).execute();
   }
+}
+
+function toInfo(r: Selectable<JobsTable>): JobInfo {
+  return { id: r.id, answerId: r.answer_id, kind: r.kind, state: r.status, attempts: r.attempts, error: r.last_error, updatedAt: r.updated_at };
 }

@@ -15,6 +15,31 @@ export type JobHandler = (job: Job, signal: AbortSignal) => Promise<void>;
  * `err instanceof PermanentJobError || job.attempt >= job.maxAttempts`: the queue uses the same rule. */
 export class PermanentJobError extends Error {}
 
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+/** One job as the admin sees it. */
+export interface JobInfo {
+  id: string;
+  answerId: string;
+  kind: string;
+  state: JobState;
+  /** Attempts spent so far. */
+  attempts: number;
+  /** The last failure's message, if any. */
+  error: string | null;
+  updatedAt: string | null;
+}
+
+export interface QueueStats {
+  queued: number;
+  running: number;
+  /** Finished jobs the queue still keeps (BullMQ keeps the last 1000). */
+  done: number;
+  failed: number;
+  /** The most recent failed jobs, newest first. */
+  failedJobs: JobInfo[];
+}
+
 export interface JobQueue {
   enqueue(answerId: string, kind: string): Promise<void>;
   /** True when the answer has a queued or running job. */
@@ -22,4 +47,9 @@ export interface JobQueue {
   start(handler: JobHandler, opts: { concurrency: number }): void;
   /** Stops taking jobs; running ones are aborted after `graceMs` and handed back to the queue. */
   stop(graceMs?: number): Promise<void>;
+  /** Counts per state and the latest failed jobs (at most `failedLimit`, default 50). */
+  stats(opts?: { failedLimit?: number }): Promise<QueueStats>;
+  getJob(id: string): Promise<JobInfo | null>;
+  /** Queues a failed job again with a fresh attempt budget; false when it is not (or no longer) failed. */
+  retry(id: string): Promise<boolean>;
 }
