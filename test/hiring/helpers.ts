@@ -1,49 +1,20 @@
 /** An in-process app with the hiring routes, and signed-in clients for `inject`. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
-import { loadConfig } from '../../server/config.js';
-import { type Container, createContainer } from '../../server/container.js';
-import { startWorker } from '../../server/features/analysis/worker.js';
 import { ensureFirstAdmin } from '../../server/features/auth/first-admin.js';
-import { registerHiring } from '../../server/features/hiring.js';
 import { createHiring, type Hiring } from '../../server/features/hiring/services.js';
-import { buildApp } from '../../server/http/app.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
 
-export interface HiringApp {
-  app: Awaited<ReturnType<typeof buildApp>>;
-  c: Container;
+export interface HiringApp extends TestApp {
   h: Hiring;
-  dataDir: string;
-  close(): Promise<void>;
 }
 
+/** The app (hiring routes included) with a first admin, on a fresh data directory. */
 export async function createHiringApp(env: Record<string, string> = {}, opts: { worker?: boolean } = {}): Promise<HiringApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ia-hiring-'));
-  const config = loadConfig({ DATA_DIR: dataDir, ANALYSIS_ENGINE: 'quick', LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOGIN_RATE_PER_MIN: '1000', ...env });
-  const c = await createContainer(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
-  await ensureFirstAdmin(c);
-  const app = await buildApp(c);
-  // Once the lead wires registerHiring into buildApp, the routes already exist: only build the services then.
-  const wired = app.hasRoute({ method: 'POST', url: '/api/admin/login' });
-  const h = wired ? createHiring(c) : await registerHiring(app, c);
-  await app.ready();
-  if (opts.worker) await startWorker(c);
-  return {
-    app,
-    c,
-    h,
-    dataDir,
-    async close() {
-      await app.close();
-      await c.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  const t = await createTestApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOGIN_RATE_PER_MIN: '1000', ...env }, { worker: opts.worker ?? false });
+  await ensureFirstAdmin(t.c);
+  return { ...t, h: createHiring(t.c) };
 }
 
 export interface Client {
