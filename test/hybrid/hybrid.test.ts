@@ -1,11 +1,12 @@
 /**
  * Hybrid engine end to end: a real measuring engine on a real fixture video + the Twelve Labs engine against the fake.
- * The local engine (server/engines/local) is not there yet, so the ffmpeg-only quick engine plays "local" here.
+ * The happy path runs the real local engine; the failure cases use the ffmpeg-only quick engine as "local" (faster).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportSchema } from '../../server/analysis/report.js';
 import { AnalysisError, type AnalysisEngine, type AnalysisInput, type Progress } from '../../server/engines/engine.js';
 import { createHybridEngine } from '../../server/engines/hybrid/index.js';
+import { createLocalEngine } from '../../server/engines/local/index.js';
 import { createQuickEngine } from '../../server/engines/quick/index.js';
 import { parseTwelveLabsConfig } from '../../server/engines/twelvelabs/config.js';
 import { createTwelveLabsEngine } from '../../server/engines/twelvelabs/index.js';
@@ -23,21 +24,29 @@ const cloud = (key = fake.apiKey) =>
 
 describe('hybrid engine', () => {
   it('keeps the local measurements and adds the Pegasus reading', async () => {
-    const local = createQuickEngine();
+    const local = createLocalEngine();
     const alone = await local.analyze(input(), () => {});
     const progress: Progress[] = [];
     const r = await createHybridEngine({ local, cloud: cloud() }).analyze(input(), (p) => progress.push(p));
     expect(reportSchema.safeParse(r).success).toBe(true);
     expect(r.engine).toBe('hybrid');
-    expect(r.speech).toEqual(alone.speech); // measured by ffmpeg on the real file
-    expect(r.speech?.pauses.length).toBeGreaterThan(0);
+    // measured on the real file by the local engine, untouched by the cloud reading
+    expect(r.speech).toEqual(alone.speech);
+    expect(r.transcript).toEqual(alone.transcript);
+    expect(r.visual).toEqual(alone.visual);
+    expect(r.speech?.pauses.length).toBe(3);
     for (const name of Object.keys(r.scores) as Array<keyof typeof r.scores>) expect(r.scores[name].value).toBe(alone.scores[name].value);
     expect(r.scores.clarity.evidence.some((l) => l.startsWith('Pegasus: '))).toBe(true);
-    expect(r.keyPoints.length).toBeGreaterThan(0);
-    expect(r.keyPoints.every((k) => k.startsWith('Pegasus: '))).toBe(true);
+    // the local key points first, then Pegasus's, each marked as such
+    expect(alone.keyPoints.length).toBeGreaterThan(0);
+    expect(r.keyPoints.slice(0, alone.keyPoints.length)).toEqual(alone.keyPoints);
+    const cloudPoints = r.keyPoints.slice(alone.keyPoints.length);
+    expect(cloudPoints.length).toBeGreaterThan(0);
+    expect(cloudPoints.every((k) => k.startsWith('Pegasus: '))).toBe(true);
     expect((r as { cloud?: { error: unknown; engine: string } }).cloud).toMatchObject({ engine: 'twelvelabs', error: null });
     expect(progress.at(-1)?.progress).toBe(1);
     expect(progress.map((p) => p.progress)).toEqual([...progress.map((p) => p.progress)].sort((a, b) => a - b));
+    await local.close?.();
   });
 
   it('delivers the local report with a warning when the cloud fails', async () => {
