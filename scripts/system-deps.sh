@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the app needs, when they are missing.
 #   scripts/system-deps.sh runtime   ffmpeg, pocketsphinx + its US English model
-#   scripts/system-deps.sh test      the same, plus chromium (browser tests) and sox
+#   scripts/system-deps.sh test      the same, plus chromium (browser tests), sox, and postgresql + redis-server (scale-out tests)
 # As root it runs apt-get; with password-less sudo it uses sudo; otherwise it prints the exact command.
 set -euo pipefail
 mode="${1:-runtime}"
@@ -13,6 +13,8 @@ command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missi
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v sox >/dev/null 2>&1 || missing+=(sox)
+  compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

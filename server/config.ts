@@ -44,6 +44,8 @@ export const configSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(true),
+  /** Seconds a running job stays locked without renewal: how soon a dead worker's job goes to another (default 60, BullMQ 30). */
+  JOB_LOCK_SEC: z.coerce.number().int().min(1).max(3600).optional(),
   /** A whole request, upload included, must finish within this time. */
   REQUEST_TIMEOUT_SEC: int(900, 5, 24 * 3600),
 });

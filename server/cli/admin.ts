@@ -4,10 +4,9 @@
  * The password is read from standard input so it never appears in the shell history or the process list.
  */
 import 'dotenv/config';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { migrateToLatest, openSqlite } from '../db/database.js';
+import { openDatabase } from '../infra/index.js';
 import { createAdmin } from '../features/auth/first-admin.js';
 import { HttpError } from '../http/errors.js';
 
@@ -27,9 +26,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const password = await readStdin();
   const config = loadConfig();
-  const database = openSqlite(join(config.dataDir, 'interview-analyzer.sqlite'));
+  const database = await openDatabase(config);
   try {
-    await migrateToLatest(database.db);
     const id = await createAdmin(database.db, values.email, password, 'cli');
     console.log(`created admin ${values.email.toLowerCase()} (${id})`);
     return 0;

@@ -11,6 +11,7 @@ import { interviewRoutes } from './interviews/interview.routes.js';
 import { candidateFlowRoutes } from './invites/candidate-flow.routes.js';
 import { inviteRoutes } from './invites/invite.routes.js';
 import { leaderboardRoutes } from './leaderboard/leaderboard.routes.js';
+import { queueAdminRoutes } from './queue-admin/queue-admin.routes.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 
 /** Registers every hiring route. Call before `app.ready()`, after cookie, rate-limit and multipart are registered. */
@@ -32,6 +33,7 @@ export async function registerHiring(app: FastifyInstance, c: Container): Promis
         await signedIn.register(inviteRoutes(h));
         await signedIn.register(reviewRoutes(h));
         await signedIn.register(leaderboardRoutes(h));
+        await signedIn.register(queueAdminRoutes(c));
       });
     },
     { prefix: '/api/admin' },

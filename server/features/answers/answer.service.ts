@@ -178,6 +178,9 @@ export class AnswerService {
     let n = 0;
     for (const a of await this.d.repo.unfinished()) {
       if (await this.d.queue.hasActiveJob(a.id)) continue;
+      // Another worker may have finished it between the two reads: its row says done before its job leaves the queue.
+      const fresh = await this.d.repo.get(a.id);
+      if (!fresh || (fresh.status !== 'queued' && fresh.status !== 'processing')) continue;
       await this.d.repo.setState(a.id, { status: 'queued', stage: 'queued', progress: 0 });
       await this.d.queue.enqueue(a.id, ANALYZE_JOB);
       n++;

@@ -23,13 +23,15 @@ export class InterviewRepository {
     return this.db.selectFrom('interviews').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  list(): Promise<Array<InterviewRow & { candidates: number }>> {
-    return this.db
+  async list(): Promise<Array<InterviewRow & { candidates: number }>> {
+    const rows = await this.db
       .selectFrom('interviews')
       .selectAll('interviews')
       .select((eb) => eb.selectFrom('candidates').select(eb.fn.countAll<number>().as('n')).whereRef('candidates.interview_id', '=', 'interviews.id').as('candidates'))
       .orderBy('created_at', 'desc')
-      .execute() as Promise<Array<InterviewRow & { candidates: number }>>;
+      .execute();
+    // Postgres returns count(*) as a string
+    return rows.map((r) => ({ ...r, candidates: Number(r.candidates) }));
   }
 
   questions(interviewId: string): Promise<InterviewQuestionRow[]> {

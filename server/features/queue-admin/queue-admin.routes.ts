@@ -1,0 +1,74 @@
+/**
+ * Admin view of the analysis queue: counts per state, the latest failed jobs with their reason, and
+ * a retry. Admins only: register it inside the hiring side's signed-in scope (the `requireSession`
+ * hook under /api/admin, giving /api/admin/queue); registered anywhere else every call answers 401.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Container } from '../../container.js';
+import { conflict, notFound } from '../../http/errors.js';
+import { requireAdmin } from '../auth/guard.js';
+
+const errorBody = z.object({ statusCode: z.number(), error: z.string(), code: z.string(), message: z.string() });
+
+export const jobInfoSchema = z.object({
+  id: z.string(),
+  answerId: z.string(),
+  kind: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  attempts: z.number(),
+  error: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+
+export const queueStatsSchema = z.object({
+  queued: z.number(),
+  running: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  failedJobs: z.array(jobInfoSchema),
+});
+
+export const queueAdminRoutes =
+  (c: Container): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/queue',
+      {
+        schema: {
+          tags: ['queue'],
+          summary: 'Jobs per state and the latest failed jobs with their reason (admin)',
+          querystring: z.object({ failedLimit: z.coerce.number().int().min(0).max(500).default(50) }),
+          response: { 200: queueStatsSchema, 401: errorBody, 403: errorBody },
+        },
+      },
+      async (request) => {
+        requireAdmin(request);
+        return c.queue.stats({ failedLimit: request.query.failedLimit });
+      },
+    );
+
+    app.post(
+      '/queue/jobs/:id/retry',
+      {
+        schema: {
+          tags: ['queue'],
+          summary: 'Run a failed job again with a fresh attempt budget (admin)',
+          params: z.object({ id: z.string().min(1).max(200) }),
+          response: { 202: jobInfoSchema, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+        },
+      },
+      async (request, reply) => {
+        requireAdmin(request);
+        const { id } = request.params;
+        const job = await c.queue.getJob(id);
+        if (!job) throw notFound('JOB_NOT_FOUND', `No job with id "${id.slice(0, 80)}".`);
+        if (job.state !== 'failed') throw conflict('JOB_NOT_FAILED', `Only a failed job can be retried; this one is ${job.state}.`);
+        // The answer shows as queued before a worker can take the job (never after it finished).
+        await c.answerRepo.setState(job.answerId, { status: 'queued', stage: 'queued', progress: 0, error: null });
+        if (!(await c.queue.retry(id))) throw conflict('JOB_NOT_FAILED', 'The job changed state meanwhile; reload the queue.');
+        c.events.publish({ answerId: job.answerId, status: 'queued', stage: 'queued', progress: 0, error: null });
+        return reply.status(202).send((await c.queue.getJob(id)) ?? { ...job, state: 'queued' as const });
+      },
+    );
+  };
