@@ -5,6 +5,7 @@ import { navigate } from '../hooks/useRoute';
 import { ApiError, messageOf } from '../lib/apiError';
 import { adminApi } from './api';
 import { AuditPage } from './AuditPage';
+import { QueuePage } from './QueuePage';
 import { CandidatePage } from './CandidatePage';
 import { FairnessPage } from './FairnessPage';
 import { InterviewPage } from './InterviewPage';
@@ -25,6 +26,7 @@ export const ADMIN_PATHS = [
   '/admin/interviews/:id/candidates/:candidateId',
   '/admin/users',
   '/admin/audit',
+  '/admin/queue',
 ] as const;
 
 function page(path: string, me: Me) {
@@ -46,6 +48,8 @@ function page(path: string, me: Me) {
         return <UsersPage me={me} />;
       case '/admin/audit':
         return <AuditPage />;
+      case '/admin/queue':
+        return <QueuePage />;
     }
   }
   return <ErrorBox title="Page not found" message={`Nothing at ${path}.`} />;
@@ -80,6 +84,7 @@ export function AdminApp() {
         <Link href="/admin">Interviews</Link>
         {me.role === 'admin' ? <Link href="/admin/users">Users</Link> : null}
         {me.role === 'admin' ? <Link href="/admin/audit">Audit log</Link> : null}
+        {me.role === 'admin' ? <Link href="/admin/queue">Queue</Link> : null}
         <span className="muted small">
           {me.email} ({me.role})
         </span>

@@ -1,6 +1,6 @@
 /** Client of the admin API: session cookie + the CSRF token (ia_csrf cookie echoed in x-csrf-token). */
 import { ApiError, errorFromBody } from '../lib/apiError';
-import type { Candidate, CandidateDetail, Fairness, Interview, InterviewInput, Leaderboard, Me, User, AuditEntry } from './types';
+import type { Candidate, CandidateDetail, Fairness, Interview, InterviewInput, Leaderboard, Me, QueueStats, User, AuditEntry } from './types';
 
 export function csrfToken(): string {
   const m = /(?:^|;\s*)ia_csrf=([^;]+)/.exec(document.cookie);
@@ -53,5 +53,7 @@ export const adminApi = {
     request<void>('POST', `${cand(id, c)}/answers/${encodeURIComponent(answerId)}/overrides`, { metric, value, reason }),
   leaderboard: (id: string, q: URLSearchParams) => request<Leaderboard>('GET', `${iv(id)}/leaderboard?${q.toString()}`),
   leaderboardCsvUrl: (id: string, q: URLSearchParams) => `${iv(id)}/leaderboard.csv?${q.toString()}`,
+  queue: () => request<QueueStats>('GET', '/api/admin/queue'),
+  retryJob: (jobId: string) => request<unknown>('POST', `/api/admin/queue/jobs/${encodeURIComponent(jobId)}/retry`),
   fairness: (id: string, selected: string) => request<Fairness>('GET', `${iv(id)}/fairness?selected=${encodeURIComponent(selected)}`),
 };

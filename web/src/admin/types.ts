@@ -119,3 +119,21 @@ export interface Fairness {
   referenceGroup: string | null;
   warnings: string[];
 }
+
+/** GET /api/admin/queue */
+export interface QueueJob {
+  id: string;
+  answerId: string;
+  kind: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  error: string | null;
+  updatedAt: string | null;
+}
+export interface QueueStats {
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+  failedJobs: QueueJob[];
+}
