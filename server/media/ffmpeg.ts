@@ -1,5 +1,6 @@
 /** Thin, promise-based wrappers around Debian's ffmpeg and ffprobe binaries. */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 
 export interface RunResult {
   code: number;
@@ -16,12 +17,38 @@ export interface RunOptions {
 }
 
 export const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
+
+/**
+ * Niceness of media and speech child processes (and of the analysis worker threads): heavy analysis
+ * yields the CPU to the HTTP event loop, so light routes stay fast while answers are analysed.
+ */
+export const BACKGROUND_NICENESS = 10;
+
+/** Lowers the priority of a child process (best effort: it may have exited already). */
+export function background(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, BACKGROUND_NICENESS);
+  } catch {
+    /* already gone, or not permitted */
+  }
+}
+
+/** Lowers the priority of the calling thread (Linux applies setpriority(pid 0) to the calling thread only). */
+export function backgroundThisThread(): void {
+  try {
+    setPriority(BACKGROUND_NICENESS);
+  } catch {
+    /* not permitted */
+  }
+}
 export const FFPROBE = process.env.FFPROBE_PATH ?? 'ffprobe';
 
 /** Runs a command, collecting stdout (binary) and stderr (text). Never rejects on a non-zero exit. */
 export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: opts.signal });
+    background(child);
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = '';

@@ -1,6 +1,10 @@
 /** Worker thread: the CPU-heavy pure-JS measurements (YIN pitch, intensity, syllable nuclei). */
 import { parentPort } from 'node:worker_threads';
+import { backgroundThisThread } from '../../media/ffmpeg.js';
 import { measureProsody } from './prosodyCore.js';
+
+// Analysis yields the CPU to the HTTP event loop (see BACKGROUND_NICENESS).
+backgroundThisThread();
 
 parentPort?.on('message', (msg: { samples: Float32Array; sampleRate: number }) => {
   try {

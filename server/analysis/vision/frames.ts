@@ -1,6 +1,6 @@
 /** Samples video frames with ffmpeg as raw RGB over a pipe (no files written), at a fixed rate and width. */
 import { spawn } from 'node:child_process';
-import { FFMPEG, FFPROBE, run } from '../../media/ffmpeg.js';
+import { background, FFMPEG, FFPROBE, run } from '../../media/ffmpeg.js';
 
 export interface SampleOptions {
   fps: number;
@@ -44,6 +44,7 @@ export async function* sampleFrames(path: string, opts: SampleOptions): AsyncGen
   const args = ['-v', 'error', '-nostdin', '-i', path, '-an', '-sn',
     '-vf', `fps=${opts.fps},scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
   const child = spawn(FFMPEG, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: opts.signal });
+  background(child);
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => { if (stderr.length < 16_000) stderr += c.toString('utf8'); });
   const exited = new Promise<number>((resolve, reject) => {

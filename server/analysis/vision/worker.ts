@@ -1,7 +1,11 @@
 /** worker_threads entry: loads Human once, then turns raw RGB frames into FrameObs, one message at a time. */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { backgroundThisThread } from '../../media/ffmpeg.js';
 import { createHuman } from './human.js';
 import { toFrameObs, type HumanResultLike } from './features.js';
+
+// Analysis yields the CPU to the HTTP event loop (see BACKGROUND_NICENESS).
+backgroundThisThread();
 
 export interface DetectRequest {
   id: number;
