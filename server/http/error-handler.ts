@@ -17,6 +17,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       status = 400;
       code = 'VALIDATION_ERROR';
       message = `Invalid request: ${err.validation.map((v) => `${(v.instancePath || err.validationContext || '').replace(/^\//, '') || 'body'} ${v.message}`).join('; ')}`;
+    } else if (err.code === 'ENOSPC' || err.code === 'EDQUOT') {
+      status = 507;
+      code = 'STORAGE_FULL';
+      message = 'The server has no space left to store this video. Nothing was saved; please try again later.';
+    } else if (err.code === 'EROFS' || err.code === 'EACCES') {
+      status = 507;
+      code = 'STORAGE_UNWRITABLE';
+      message = 'The server cannot write to its data directory. Nothing was saved; please tell the administrator.';
     } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       status = 415;
       code = 'UNSUPPORTED_CONTENT_TYPE';

@@ -99,6 +99,13 @@ describe('POST /api/answers', () => {
     expect(res.json()).toMatchObject({ code: 'NO_AUDIO_TRACK' });
   });
 
+  it('refuses a truncated mp4', async () => {
+    const whole = await readFile(fixture('clear-answer.mp4'));
+    const res = await t.app.inject({ method: 'POST', url: '/api/answers', ...multipart({ questionId: 'q-gen-01' }, { name: 'a.mp4', type: 'video/mp4', data: whole.subarray(0, Math.floor(whole.length * 0.3)) }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('TRUNCATED_VIDEO');
+  });
+
   it('refuses a non-multipart body with 415', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/answers', payload: { questionId: 'q-gen-01' } });
     expect(res.statusCode).toBe(415);
