@@ -3,32 +3,23 @@
  * invites a candidate; the candidate consents and answers two questions; a reviewer rates; the leaderboard
  * ranks; the admin shortlists and exports CSV. Server in-process (quick engine) with the hiring routes.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, makeFakeMedia, screenshot, type Browser, type FakeMedia } from '../../e2e/support.js';
-import { repoRoot } from '../../helpers/fixtures.js';
+import { ensureWebBuilt, launchBrowser, makeFakeMedia, screenshot, type Browser, type FakeMedia } from '../../e2e/support.js';
 import { candidateAnswers, waitSettled } from '../flow.js';
 import { ADMIN, adminLogin, createHiringApp, type HiringApp } from '../helpers.js';
 
-const exec = promisify(execFile);
 const REVIEWER = { email: 'rita@example.com', password: 'reviewer password 9' };
 
 let t: HiringApp;
-let webDir: string;
 let media: FakeMedia;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  webDir = await mkdtemp(join(tmpdir(), 'ia-hiring-web-'));
-  await exec('npx', ['vite', 'build', '--config', 'test/hiring/e2e/harness/vite.config.mjs'], { cwd: repoRoot, env: { ...process.env, HARNESS_OUT: webDir } });
+  await ensureWebBuilt(); // the real app (dist/web), whose router mounts the admin panel and the invite flow
   media = await makeFakeMedia('clear-answer.webm', 8);
-  t = await createHiringApp({ WEB_DIR: webDir }, { worker: true });
+  t = await createHiringApp({}, { worker: true });
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser(media);
 });
@@ -36,7 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
   await media?.cleanup();
-  await rm(webDir, { recursive: true, force: true });
 });
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
