@@ -120,20 +120,5 @@ export interface Fairness {
   warnings: string[];
 }
 
-/** GET /api/admin/queue */
-export interface QueueJob {
-  id: string;
-  answerId: string;
-  kind: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  attempts: number;
-  error: string | null;
-  updatedAt: string | null;
-}
-export interface QueueStats {
-  queued: number;
-  running: number;
-  done: number;
-  failed: number;
-  failedJobs: QueueJob[];
-}
+/** GET /api/admin/queue: the server's own types (type-only import, erased from the bundle). */
+export type { JobInfo as QueueJob, QueueStats } from '../../../server/infra/queue/queue.js';
