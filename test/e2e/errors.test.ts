@@ -1,28 +1,19 @@
 /** Server errors reach the page as readable messages with a way forward (real server, real refusal). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server.js';
-import { ensureWebBuilt, launchBrowser, makeFakeMedia, screenshot, waitForExpr, type Browser, type FakeMedia } from './support.js';
+import type { RunningServer } from '../helpers/server.js';
+import { screenshot, waitForExpr, type Browser, startBrowserStack, type BrowserStack } from './support.js';
 
 describe('server errors in the page (browser)', () => {
+  let stack: BrowserStack;
   let server: RunningServer;
-  let media: FakeMedia;
   let browser: Browser;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
     // Recording stops by itself at 5 s, and the server refuses videos longer than 2 s: the upload must be refused.
-    [server, media] = await Promise.all([
-      startServer({ env: { ANALYSIS_ENGINE: 'quick', MAX_VIDEO_SEC: '2', THINK_TIME_SEC: '3', RECORDING_MAX_SEC: '5' } }),
-      makeFakeMedia(),
-    ]);
-    browser = await launchBrowser(media);
+    stack = await startBrowserStack({ ANALYSIS_ENGINE: 'quick', MAX_VIDEO_SEC: '2', THINK_TIME_SEC: '3', RECORDING_MAX_SEC: '5' });
+    ({ server, browser } = stack);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await server?.cleanup();
-    await media?.cleanup();
-  });
+  afterAll(() => stack?.close());
 
   it('shows the refusal message, and retrying or going back works', async () => {
     const { page } = browser;

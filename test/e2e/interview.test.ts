@@ -4,27 +4,21 @@
  * progress, analysis progress, report, reload, history.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server.js';
-import { ensureWebBuilt, launchBrowser, makeFakeMedia, progressSeen, screenshot, waitForExpr, watchProgress, type Browser, type FakeMedia } from './support.js';
+import type { RunningServer } from '../helpers/server.js';
+import { progressSeen, screenshot, waitForExpr, watchProgress, type Browser, startBrowserStack, type BrowserStack } from './support.js';
 
 const ENGINE = process.env.E2E_ENGINE ?? 'quick';
 
 describe('interview flow (browser)', () => {
+  let stack: BrowserStack;
   let server: RunningServer;
-  let media: FakeMedia;
   let browser: Browser;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    [server, media] = await Promise.all([startServer({ env: { ANALYSIS_ENGINE: ENGINE, THINK_TIME_SEC: '20' } }), makeFakeMedia()]);
-    browser = await launchBrowser(media);
+    stack = await startBrowserStack({ ANALYSIS_ENGINE: ENGINE, THINK_TIME_SEC: '20' });
+    ({ server, browser } = stack);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await server?.cleanup();
-    await media?.cleanup();
-  });
+  afterAll(() => stack?.close());
 
   async function recordTake(seconds: number): Promise<void> {
     const { page } = browser;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { fixture, repoRoot } from '../helpers/fixtures.js';
+import { type RunningServer, startServer } from '../helpers/server.js';
 
 const exec = promisify(execFile);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -94,6 +95,31 @@ export async function launchBrowser(media: FakeMedia | null, viewport = { width:
 }
 
 /** Saves a full-page screenshot to test-results/<name>.png and returns its path. */
+/** The usual browser-test setup: the web app built, a real server, fake media, Chromium fed from it. */
+export interface BrowserStack {
+  server: RunningServer;
+  media: FakeMedia;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startBrowserStack(env: Record<string, string>): Promise<BrowserStack> {
+  await ensureWebBuilt();
+  const [server, media] = await Promise.all([startServer({ env }), makeFakeMedia()]);
+  const browser = await launchBrowser(media);
+  return {
+    server,
+    media,
+    browser,
+    async close() {
+      await browser.close();
+      await server.stop();
+      await server.cleanup();
+      await media.cleanup();
+    },
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(resultsDir, { recursive: true });
   const path = join(resultsDir, `${name}.png`);
