@@ -8,6 +8,9 @@ import * as m002 from './migrations/002-hiring.js';
 import * as m003 from './migrations/003-answer-scope.js';
 import type { DB } from './schema.js';
 
+/** The SQLite database's file name inside DATA_DIR. */
+export const SQLITE_FILE = 'interview-analyzer.sqlite';
+
 const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003 };
 
 class StaticMigrations implements MigrationProvider {

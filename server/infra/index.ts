@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { type Database, migrateToLatest, openSqlite } from '../db/database.js';
+import { type Database, migrateToLatest, openSqlite, SQLITE_FILE } from '../db/database.js';
 import { openPostgres } from '../db/postgres.js';
 import { type EventBus, MemoryEventBus } from './events/event-bus.js';
 import { PgEventBus } from './events/pg-event-bus.js';
@@ -94,7 +94,7 @@ function jobLockMs(config: Config): number | null {
 
 /** The configured database (Postgres with DATABASE_URL, else the SQLite file in DATA_DIR), migrated. */
 export async function openDatabase(config: Config): Promise<Database> {
-  const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openSqlite(join(config.dataDir, 'interview-analyzer.sqlite'));
+  const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openSqlite(join(config.dataDir, SQLITE_FILE));
   try {
     await migrateToLatest(database.db);
   } catch (e) {

@@ -6,8 +6,8 @@
 import { cp, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { SQLITE_FILE } from '../db/database.js';
 
-export const DB_FILE = 'interview-analyzer.sqlite';
 
 export interface BackupResult {
   dest: string;
@@ -16,12 +16,12 @@ export interface BackupResult {
 }
 
 export async function backupDataDir(dataDir: string, dest: string): Promise<BackupResult> {
-  const source = join(dataDir, DB_FILE);
+  const source = join(dataDir, SQLITE_FILE);
   await stat(source).catch(() => {
     throw new Error(`no database at ${source}: is DATA_DIR right?`);
   });
   await mkdir(dest, { recursive: true });
-  const target = join(dest, DB_FILE);
+  const target = join(dest, SQLITE_FILE);
   const db = new SQLite(source, { readonly: true, fileMustExist: true });
   try {
     await db.backup(target);

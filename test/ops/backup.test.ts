@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { backupDataDir, DB_FILE } from '../../server/ops/backup.js';
+import { SQLITE_FILE } from '../../server/db/database.js';
+import { backupDataDir } from '../../server/ops/backup.js';
 import { createTestApp, multipart, type TestApp } from '../helpers/app.js';
 import { fixture } from '../helpers/fixtures.js';
 
@@ -27,7 +28,7 @@ it('copies the database and every stored video while the app is running', async 
 
   const r = await backupDataDir(t.dataDir, dest);
   expect(r.answers).toBe(1);
-  const copy = new SQLite(join(dest, DB_FILE), { readonly: true });
+  const copy = new SQLite(join(dest, SQLITE_FILE), { readonly: true });
   const row = copy.prepare('select media_key, question_text from answers where id = ?').get(id) as { media_key: string; question_text: string };
   copy.close();
   expect(row.question_text).toBe('Why do you want to work here?');

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Storage, StoredObject } from './storage.js';
 
@@ -49,11 +49,6 @@ export class LocalDiskStorage implements Storage {
   async deletePrefix(prefix: string): Promise<void> {
     const p = this.path(prefix.replace(/\/+$/, ''));
     await rm(p, { recursive: true, force: true });
-  }
-
-  /** For callers that need the on-disk location (tests, backup). */
-  pathOf(key: string): string {
-    return join(this.path(key));
   }
 }
 
