@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorBody } from '../../../contracts/errors.js';
 import { reportSchema } from '../../analysis/report.js';
 import type { Container } from '../../container.js';
 import { serveVideo } from './answer.video.js';
@@ -8,7 +9,6 @@ import { receiveUpload } from './intake.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const status = z.enum(['queued', 'processing', 'done', 'failed']);
-const errorBody = z.object({ statusCode: z.number(), error: z.string(), code: z.string(), message: z.string() });
 
 export const answerSchema = z.object({
   id: z.string(),

@@ -1,7 +1,9 @@
 /** Zod pieces shared by the hiring routes. */
 import { z } from 'zod';
+import { errorBody } from '../../../contracts/errors.js';
 
-export const errorBody = z.object({ statusCode: z.number(), error: z.string(), code: z.string(), message: z.string() });
+export { errorBody };
+
 export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody } as const;
 export const id = z.string().min(1).max(100);
 export const interviewParams = z.object({ id });

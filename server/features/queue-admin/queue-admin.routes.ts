@@ -5,11 +5,10 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorBody } from '../../../contracts/errors.js';
 import type { Container } from '../../container.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { requireAdmin } from '../auth/guard.js';
-
-const errorBody = z.object({ statusCode: z.number(), error: z.string(), code: z.string(), message: z.string() });
 
 export const jobInfoSchema = z.object({
   id: z.string(),
