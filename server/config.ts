@@ -33,6 +33,8 @@ export const configSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Upload requests per minute per client. */
   UPLOAD_RATE_PER_MIN: int(30, 1, 100_000),
+  /** How long the demo's POST /upload keeps the request open waiting for the report before answering 504 (see docs/legacy-demo.md). */
+  LEGACY_UPLOAD_WAIT_SEC: int(600, 1, 24 * 3600),
   /** A client must send all request headers within this time (slow-loris protection). */
   HEADERS_TIMEOUT_SEC: int(30, 1, 600),
   /** Scale-out adapters (see docs/deploy.md); unset = the embedded defaults. */

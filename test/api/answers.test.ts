@@ -171,6 +171,6 @@ describe('legacy POST /upload', () => {
     const data = await readFile(fixture('short.webm'));
     const res = await t.app.inject({ method: 'POST', url: '/upload', ...multipart({}, { name: 'answer.webm', type: 'video/webm', data }) });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ schemaVersion: 1, engine: 'quick', question: 'Tell me about yourself.' });
+    expect(res.json().report).toMatchObject({ schemaVersion: 1, engine: 'quick', question: 'Tell me about yourself.' });
   });
 });

@@ -147,8 +147,13 @@ export class AnswerService {
     await this.d.storage.deletePrefix(`answers/${id}`);
   }
 
-  /** Resolves when the answer is done or failed (for the legacy synchronous route). */
-  async waitUntilSettled(id: string, timeoutMs: number): Promise<AnswerDto> {
+  /**
+   * Resolves when the answer is done or failed, or with its state as it stands when `timeoutMs` has passed
+   * (for the legacy synchronous route). Rejects with `signal.reason` when the caller gives up (the analysis
+   * itself goes on); nothing stays subscribed after it settles.
+   */
+  async waitUntilSettled(id: string, timeoutMs: number, signal?: AbortSignal): Promise<AnswerDto> {
+    signal?.throwIfAborted();
     return new Promise<AnswerDto>((resolve, reject) => {
       let settled = false;
       const finish = (fn: () => void) => {
@@ -156,19 +161,22 @@ export class AnswerService {
         settled = true;
         clearTimeout(timer);
         unsubscribe();
+        signal?.removeEventListener('abort', onAbort);
         fn();
       };
-      const check = async (e?: AnswerEvent) => {
+      const check = async (e?: AnswerEvent, timedOut = false) => {
         if (e && e.status !== 'done' && e.status !== 'failed') return;
         try {
           const dto = await this.get(id);
-          if (dto.status === 'done' || dto.status === 'failed') finish(() => resolve(dto));
+          if (timedOut || dto.status === 'done' || dto.status === 'failed') finish(() => resolve(dto));
         } catch (err) {
           finish(() => reject(err));
         }
       };
+      const onAbort = () => finish(() => reject(signal!.reason));
       const unsubscribe = this.d.events.subscribe(id, (e) => void check(e));
-      const timer = setTimeout(() => finish(() => reject(new Error('timed out waiting for the analysis'))), timeoutMs);
+      const timer = setTimeout(() => void check(undefined, true), timeoutMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
       void check();
     });
   }

@@ -1,23 +1,38 @@
 /**
- * Routes of the original Flask demo, kept so that its clients keep working:
- * GET /get_question -> {question}, POST /upload (field `video`) -> waits and returns the analysis.
+ * Routes of the original Flask demo, so that its own front end works unchanged (docs/legacy-demo.md):
+ * GET /get_question -> {question}; POST /upload (multipart field `video`) waits for the analysis and answers
+ * the six scores on 1-10, `imp_points`, `id` and the full `report`. Every error of these routes carries the
+ * human-readable message in `error`, which is what the demo's page shows.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { legacyErrorBody, legacyQuestionReply, legacyUploadReply } from '../../../contracts/legacy.js';
 import type { Container } from '../../container.js';
 import { HttpError } from '../../http/errors.js';
 import { receiveUpload } from '../answers/intake.js';
 import { practiceSession } from '../questions/question.routes.js';
+import { legacyReply } from './legacy-reply.js';
 
-/** How long POST /upload waits for the analysis before answering 202 with the id to poll. */
-const UPLOAD_WAIT_MS = 10 * 60_000;
+const DEMO_ROUTES = { '/get_question': 'GET', '/upload': 'POST' } as const;
+const errors = { 400: legacyErrorBody, 404: legacyErrorBody, 405: legacyErrorBody, 413: legacyErrorBody, 415: legacyErrorBody, 422: legacyErrorBody, 429: legacyErrorBody, 500: legacyErrorBody, 504: legacyErrorBody, 507: legacyErrorBody };
+
+/** The client went away while /upload was waiting for the report. */
+class ClientGone extends Error {}
 
 export const legacyRoutes =
   (c: Container): FastifyPluginAsyncZod =>
   async (app) => {
+    // Our error body has the HTTP status text in `error`; the demo shows `data.error` to the user, so on these
+    // routes `error` repeats the message (whichever part produced the error: the global error handler,
+    // multipart limits, the rate limit or the catch-all routes below).
+    app.addHook('preSerialization', async (_request, reply, payload) => {
+      if (reply.statusCode < 400 || payload === null || typeof payload !== 'object') return payload;
+      const message = (payload as { message?: unknown }).message;
+      return typeof message === 'string' ? { ...payload, error: message } : payload;
+    });
+
     app.get(
       '/get_question',
-      { schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: z.object({ question: z.string() }) } } },
+      { schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
       async (request, reply) => ({ question: (await c.questions.drawRandom(practiceSession(request, reply))).text }),
     );
 
@@ -25,7 +40,16 @@ export const legacyRoutes =
       '/upload',
       {
         config: { rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
-        schema: { tags: ['legacy'], summary: 'Demo-compatible upload: waits for the analysis and returns the report JSON', consumes: ['multipart/form-data'] },
+        schema: {
+          tags: ['legacy'],
+          summary: 'Demo-compatible upload: waits for the analysis and returns the six scores on 1-10, imp_points and the full report',
+          description:
+            'Multipart field `video` (optional `questionId` or `question`). The request stays open until the report is ready, ' +
+            `at most LEGACY_UPLOAD_WAIT_SEC (now ${c.config.LEGACY_UPLOAD_WAIT_SEC} s); after that it answers 504 ANALYSIS_TIMEOUT with the answer ` +
+            '`id` and `statusUrl`, and the analysis goes on. On every error, `error` is the message for the user.',
+          consumes: ['multipart/form-data'],
+          response: { 200: legacyUploadReply, ...errors },
+        },
       },
       async (request, reply) => {
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
@@ -39,10 +63,56 @@ export const legacyRoutes =
         } finally {
           await upload.cleanup();
         }
-        const answer = await c.answers.waitUntilSettled(id, UPLOAD_WAIT_MS).catch(() => null);
-        if (!answer) return reply.status(202).send({ id, status: 'processing', statusUrl: `/api/answers/${id}` });
+
+        // A client that leaves stops only the waiting: the answer is stored and its analysis finishes as usual.
+        const gone = new AbortController();
+        const onClose = () => {
+          if (!reply.raw.writableEnded) gone.abort(new ClientGone());
+        };
+        reply.raw.once('close', onClose);
+        if (reply.raw.destroyed) onClose();
+        let answer;
+        try {
+          answer = await c.answers.waitUntilSettled(id, c.config.LEGACY_UPLOAD_WAIT_SEC * 1000, gone.signal);
+        } catch (err) {
+          if (!(err instanceof ClientGone)) throw err;
+          request.log.info({ answerId: id }, 'the client left while /upload was waiting; the analysis goes on');
+          return reply.hijack();
+        } finally {
+          reply.raw.off('close', onClose);
+        }
+
         if (answer.status === 'failed') throw new HttpError(422, 'ANALYSIS_FAILED', `The analysis failed: ${answer.error ?? 'unknown reason'}`);
-        return reply.send({ id, ...answer.report });
+        if (answer.status !== 'done' || !answer.report) {
+          const message =
+            `The analysis is not finished after ${c.config.LEGACY_UPLOAD_WAIT_SEC} s (it is ${answer.status}${answer.stage && answer.stage !== answer.status ? `: ${answer.stage}` : ''}). ` +
+            `It goes on: see the report at /answers/${id} in a few minutes.`;
+          return reply.status(504).send({ statusCode: 504, error: message, code: 'ANALYSIS_TIMEOUT', message, id, statusUrl: `/api/answers/${id}` });
+        }
+        return reply.send(legacyReply(id, answer.report));
       },
     );
+
+    // The demo's routes answer in their own error shape even for a wrong method or a path below them
+    // (without these, GET /upload would get the web app's page and POST /get_question the global 404).
+    for (const [path, method] of Object.entries(DEMO_ROUTES)) {
+      const others = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((m) => m !== method);
+      app.route({
+        method: [...others],
+        url: path,
+        schema: { hide: true, response: errors },
+        handler: async (request, reply) => {
+          void reply.header('allow', method === 'GET' ? 'GET, HEAD' : method);
+          throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${request.method} ${path} is not supported: use ${method} ${path}.`);
+        },
+      });
+      app.route({
+        method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        url: `${path}/*`,
+        schema: { hide: true, response: errors },
+        handler: async (request) => {
+          throw new HttpError(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}: the demo's routes are GET /get_question and POST /upload.`);
+        },
+      });
+    }
   };
