@@ -24,7 +24,7 @@ export const NOT_MEASURED = 'n/a' as const;
 
 export const legacyScore = z
   .union([z.number().int().min(1).max(10), z.literal(NOT_MEASURED)])
-  .describe('1-10: round(score / 10), at least 1, from the 0-100 score in `report`; "n/a" when it could not be measured (never 0, never guessed)');
+  .describe('1-10: a tenth of the 0-100 score in `report`, rounded half up, at least 1; "n/a" when it could not be measured (never 0, never guessed)');
 export type LegacyScore = z.infer<typeof legacyScore>;
 
 export const legacyUploadReply = z.object({

@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { legacyErrorBody, legacyQuestionReply, legacyUploadReply } from '../../../contracts/legacy.js';
 import type { Container } from '../../container.js';
 import { HttpError } from '../../http/errors.js';
+import type { AnswerDto } from '../answers/answer.service.js';
 import { receiveUpload } from '../answers/intake.js';
 import { practiceSession } from '../questions/question.routes.js';
 import { legacyReply } from './legacy-reply.js';
@@ -71,7 +72,7 @@ export const legacyRoutes =
         };
         reply.raw.once('close', onClose);
         if (reply.raw.destroyed) onClose();
-        let answer;
+        let answer: AnswerDto;
         try {
           answer = await c.answers.waitUntilSettled(id, c.config.LEGACY_UPLOAD_WAIT_SEC * 1000, gone.signal);
         } catch (err) {
