@@ -3,7 +3,7 @@
  * (six scores on 1-10 or "n/a", imp_points, id, report), and every error carries the message in `error`.
  */
 import { request as httpRequest } from 'node:http';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LegacyUploadReply, legacyErrorBody, legacyScoreNames, legacyScoreSources, legacyUploadReply } from '../../contracts/legacy.js';
@@ -277,17 +277,7 @@ describe('POST /upload: the waiting limit and a client that leaves', () => {
   it('a client that disconnects while waiting: the waiting stops, the answer is kept and analysed', async () => {
     const t = await serve({ ANALYSIS_ENGINE: 'quick', LEGACY_UPLOAD_WAIT_SEC: '600' }, { worker: false });
     try {
-      // Count live subscriptions to the real event bus (what a waiting /upload holds).
-      const live = new Map<string, number>();
-      const subscribe = t.c.events.subscribe.bind(t.c.events);
-      t.c.events.subscribe = (answerId, listener) => {
-        live.set(answerId, (live.get(answerId) ?? 0) + 1);
-        const off = subscribe(answerId, listener);
-        return () => {
-          live.set(answerId, live.get(answerId)! - 1);
-          off();
-        };
-      };
+      const live = countSubscriptions(t);
       const { payload, headers } = multipart({}, { name: 'a.webm', type: 'video/webm', data: await readFile(fixture('short.webm')) });
       const req = httpRequest(`${t.url}/upload`, { method: 'POST', headers: { ...headers, 'content-length': String(payload.length) } });
       let answered = false;
@@ -312,7 +302,52 @@ describe('POST /upload: the waiting limit and a client that leaves', () => {
       await t.close();
     }
   });
+
+  it('a server that shuts down while /upload waits: 503 SERVER_RESTARTING with the id at once; the answer is analysed later', async () => {
+    const t = await serve({ ANALYSIS_ENGINE: 'quick', LEGACY_UPLOAD_WAIT_SEC: '600' }, { worker: false });
+    let closed = false;
+    try {
+      const live = countSubscriptions(t);
+      const response = postVideo(t.url, 'short.webm');
+      await until(() => [...live.values()].some((n) => n === 1));
+      const closing = t.app.close(); // what SIGTERM does first (server/main.ts)
+      const body = await expectDemoError(await response, 503, 'SERVER_RESTARTING');
+      await closing;
+      closed = true;
+      expect(body.error).toMatch(/restarting\. Your answer is saved/);
+      expect(body.statusUrl).toBe(`/api/answers/${body.id}`);
+      expect((await t.c.answers.get(body.id!)).status).toBe('queued');
+      // The next start's worker picks the queued job up.
+      await startWorker(t.c);
+      expect(live.get(body.id!)).toBe(0);
+      for (let i = 0; (await t.c.answers.get(body.id!)).status !== 'done'; i++) {
+        if (i > 600) throw new Error('not analysed in time');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await t.c.answers.get(body.id!)).report).toMatchObject({ engine: 'quick' });
+    } finally {
+      if (closed) {
+        await t.c.close();
+        await rm(t.dataDir, { recursive: true, force: true });
+      } else await t.close();
+    }
+  });
 });
+
+/** Counts live subscriptions per answer on the app's real event bus (what a waiting /upload holds). */
+function countSubscriptions(t: TestApp): Map<string, number> {
+  const live = new Map<string, number>();
+  const subscribe = t.c.events.subscribe.bind(t.c.events);
+  t.c.events.subscribe = (answerId, listener) => {
+    live.set(answerId, (live.get(answerId) ?? 0) + 1);
+    const off = subscribe(answerId, listener);
+    return () => {
+      live.set(answerId, (live.get(answerId) ?? 0) - 1);
+      off();
+    };
+  };
+  return live;
+}
 
 async function until(pred: () => boolean, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;

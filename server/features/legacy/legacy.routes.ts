@@ -4,6 +4,7 @@
  * the six scores on 1-10, `imp_points`, `id` and the full `report`. Every error of these routes carries the
  * human-readable message in `error`, which is what the demo's page shows.
  */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { legacyErrorBody, legacyQuestionReply, legacyUploadReply } from '../../../contracts/legacy.js';
 import type { Container } from '../../container.js';
@@ -14,14 +15,25 @@ import { practiceSession } from '../questions/question.routes.js';
 import { legacyReply } from './legacy-reply.js';
 
 const DEMO_ROUTES = { '/get_question': 'GET', '/upload': 'POST' } as const;
-const errors = { 400: legacyErrorBody, 404: legacyErrorBody, 405: legacyErrorBody, 413: legacyErrorBody, 415: legacyErrorBody, 422: legacyErrorBody, 429: legacyErrorBody, 500: legacyErrorBody, 504: legacyErrorBody, 507: legacyErrorBody };
+const errors = { 400: legacyErrorBody, 404: legacyErrorBody, 405: legacyErrorBody, 413: legacyErrorBody, 415: legacyErrorBody, 422: legacyErrorBody, 429: legacyErrorBody, 500: legacyErrorBody, 503: legacyErrorBody, 504: legacyErrorBody, 507: legacyErrorBody };
 
-/** The client went away while /upload was waiting for the report. */
+/** Why /upload stopped waiting for the report before it was ready. */
 class ClientGone extends Error {}
+class ServerClosing extends Error {}
+
+/** The answer is stored and still being analysed: the error body names it, so the report can be found later. */
+function stillRunning(reply: FastifyReply, status: 503 | 504, code: string, message: string, id: string) {
+  return reply.status(status).send({ statusCode: status, error: message, code, message, id, statusUrl: `/api/answers/${id}` });
+}
 
 export const legacyRoutes =
   (c: Container): FastifyPluginAsyncZod =>
   async (app) => {
+    const waiting = new Set<AbortController>();
+    app.addHook('preClose', async () => {
+      for (const w of waiting) w.abort(new ServerClosing());
+    });
+
     // Our error body has the HTTP status text in `error`; the demo shows `data.error` to the user, so on these
     // routes `error` repeats the message (whichever part produced the error: the global error handler,
     // multipart limits, the rate limit or the catch-all routes below).
@@ -65,30 +77,32 @@ export const legacyRoutes =
           await upload.cleanup();
         }
 
-        // A client that leaves stops only the waiting: the answer is stored and its analysis finishes as usual.
-        const gone = new AbortController();
+        // A client that leaves, or a server that shuts down, stops only the waiting: the answer is stored and
+        // its analysis finishes as usual (after a restart, the queue resumes it).
+        const stop = new AbortController();
         const onClose = () => {
-          if (!reply.raw.writableEnded) gone.abort(new ClientGone());
+          if (!reply.raw.writableEnded) stop.abort(new ClientGone());
         };
         reply.raw.once('close', onClose);
         if (reply.raw.destroyed) onClose();
+        waiting.add(stop);
         let answer: AnswerDto;
         try {
-          answer = await c.answers.waitUntilSettled(id, c.config.LEGACY_UPLOAD_WAIT_SEC * 1000, gone.signal);
+          answer = await c.answers.waitUntilSettled(id, c.config.LEGACY_UPLOAD_WAIT_SEC * 1000, stop.signal);
         } catch (err) {
+          if (err instanceof ServerClosing) return stillRunning(reply, 503, 'SERVER_RESTARTING', `The server is restarting. Your answer is saved and will be analysed: see the report at /answers/${id} in a few minutes.`, id);
           if (!(err instanceof ClientGone)) throw err;
           request.log.info({ answerId: id }, 'the client left while /upload was waiting; the analysis goes on');
           return reply.hijack();
         } finally {
+          waiting.delete(stop);
           reply.raw.off('close', onClose);
         }
 
         if (answer.status === 'failed') throw new HttpError(422, 'ANALYSIS_FAILED', `The analysis failed: ${answer.error ?? 'unknown reason'}`);
         if (answer.status !== 'done' || !answer.report) {
-          const message =
-            `The analysis is not finished after ${c.config.LEGACY_UPLOAD_WAIT_SEC} s (it is ${answer.status}${answer.stage && answer.stage !== answer.status ? `: ${answer.stage}` : ''}). ` +
-            `It goes on: see the report at /answers/${id} in a few minutes.`;
-          return reply.status(504).send({ statusCode: 504, error: message, code: 'ANALYSIS_TIMEOUT', message, id, statusUrl: `/api/answers/${id}` });
+          const state = `${answer.status}${answer.stage && answer.stage !== answer.status ? `: ${answer.stage}` : ''}`;
+          return stillRunning(reply, 504, 'ANALYSIS_TIMEOUT', `The analysis is not finished after ${c.config.LEGACY_UPLOAD_WAIT_SEC} s (it is ${state}). It goes on: see the report at /answers/${id} in a few minutes.`, id);
         }
         return reply.send(legacyReply(id, answer.report));
       },
