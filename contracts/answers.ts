@@ -9,6 +9,7 @@ export const answerParams = z.object({ id: z.string().min(1).max(100) });
 
 /** POST /api/answers (and retry): 202 with the id to follow. */
 export const answerAccepted = z.object({ id: z.string() });
+export type AnswerAccepted = z.infer<typeof answerAccepted>;
 
 /** GET /api/answers/:id: status, progress and (when done) the report. */
 export const answerSchema = z.object({

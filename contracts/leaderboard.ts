@@ -2,10 +2,7 @@
 import { z } from 'zod';
 import { candidateSchema, candidateStatus } from './candidates.js';
 import { metricSchema, weightsSchema } from './interviews.js';
-import { METRICS } from './scores.js';
-
-export const LEADERBOARD_SORTS = ['rank', 'name', 'status', ...METRICS] as const;
-export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];
+import { LEADERBOARD_SORTS } from './scores.js';
 
 export const leaderboardQuery = z.object({
   status: candidateStatus.optional(),

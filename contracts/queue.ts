@@ -1,8 +1,8 @@
 /** The analysis queue as an admin sees it. */
 import { z } from 'zod';
+import { JOB_STATES, type JobState } from './statuses.js';
 
-export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
-export type JobState = (typeof JOB_STATES)[number];
+export { JOB_STATES, type JobState };
 
 export const jobInfoSchema = z.object({
   id: z.string(),

@@ -34,3 +34,7 @@ export const METRICS = [...SCORE_NAMES, RATING_METRIC] as const;
 export type Metric = (typeof METRICS)[number];
 
 export const METRIC_LABELS: Record<Metric, string> = { ...SCORE_SHORT_LABELS, rating: 'Reviewer rating' };
+
+/** How the leaderboard can be sorted: rank, name, status, or one metric. */
+export const LEADERBOARD_SORTS = ['rank', 'name', 'status', ...METRICS] as const;
+export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];

@@ -1,6 +1,6 @@
 /**
- * The closed lists of states both sides read at runtime: an answer's analysis status and a candidate's
- * status. No zod here: the web bundle imports this module at runtime.
+ * The closed lists of states both sides read at runtime: an answer's analysis status, a candidate's status,
+ * an analysis job's state. No zod here: the web bundle imports this module at runtime.
  */
 
 /** An answer's analysis: waiting for a worker, being analysed, finished with a report, or failed with a reason. */
@@ -17,3 +17,7 @@ export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 /** The decisions an admin records (completed: undo a shortlist or rejection). */
 export const DECISIONS = ['shortlisted', 'rejected', 'hired', 'completed'] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+/** An analysis job in the queue (what an admin sees in the queue page). */
+export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];

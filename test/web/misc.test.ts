@@ -3,7 +3,6 @@ import { baseMimeType, pickMimeType, uploadFileName } from '../../web/src/lib/mi
 import { mediaErrorGuidance } from '../../web/src/lib/mediaErrors.js';
 import { eyeContactSeries, pitchSeries } from '../../web/src/lib/series.js';
 import { percent, stageLabel } from '../../web/src/lib/labels.js';
-import { matchRoute } from '../../web/src/lib/routes.js';
 
 describe('pickMimeType', () => {
   it('prefers vp9, then vp8, then plain webm, then mp4', () => {
@@ -75,17 +74,6 @@ describe('labels', () => {
     expect(percent(0.456)).toBe(46);
     expect(percent(3)).toBe(100);
     expect(percent(undefined)).toBe(0);
-  });
-});
-
-describe('matchRoute', () => {
-  it('matches the four pages', () => {
-    expect(matchRoute('/')).toEqual({ name: 'home' });
-    expect(matchRoute('/interview/')).toEqual({ name: 'interview' });
-    expect(matchRoute('/history')).toEqual({ name: 'history' });
-    expect(matchRoute('/answers/abc%20d')).toEqual({ name: 'answer', id: 'abc d' });
-    expect(matchRoute('/answers/%E0%A4%A')).toEqual({ name: 'notFound', path: '/answers/%E0%A4%A' });
-    expect(matchRoute('/nope')).toEqual({ name: 'notFound', path: '/nope' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Score } from '../types';
+import type { Score } from '../../../contracts/report';
 
 /** One score (0-100 or not measured) with a button that opens its evidence and tip. */
 export function ScoreCard({ label, score }: { label: string; score: Score | undefined }) {

@@ -1,27 +1,8 @@
-/** Display names for scores, statuses and analysis stages (pure). */
+/** Display names for analysis statuses and stages (pure; score names and labels are in contracts/scores.ts). */
+import type { AnswerStatus } from '../../../contracts/statuses';
 
-export const SCORE_ORDER = ['confidence', 'clarity', 'speechRate', 'voiceTone', 'eyeContact', 'bodyLanguage'] as const;
-export type ScoreKey = (typeof SCORE_ORDER)[number];
 
-export const SCORE_LABELS: Record<ScoreKey, string> = {
-  confidence: 'Confidence (observable cues)',
-  clarity: 'Clarity',
-  speechRate: 'Speech rate',
-  voiceTone: 'Voice tone',
-  eyeContact: 'Eye contact',
-  bodyLanguage: 'Body language',
-};
-
-export const SHORT_SCORE_LABELS: Record<ScoreKey, string> = {
-  confidence: 'Confidence',
-  clarity: 'Clarity',
-  speechRate: 'Pace',
-  voiceTone: 'Voice',
-  eyeContact: 'Eye contact',
-  bodyLanguage: 'Body',
-};
-
-export const STATUS_LABELS: Record<string, string> = {
+export const STATUS_LABELS: Record<AnswerStatus, string> = {
   queued: 'Waiting in line',
   processing: 'Analysing',
   done: 'Done',
