@@ -17,7 +17,15 @@ export const fairnessQuery = z.object({
   minGroupSize: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
-export const fairnessGroupSchema = z.object({ group: z.string(), assessed: z.number(), selected: z.number(), selectionRate: z.number(), impactRatio: z.number().nullable(), belowFourFifths: z.boolean(), smallGroup: z.boolean() });
+export const fairnessGroupSchema = z.object({
+  group: z.string(),
+  assessed: z.number(),
+  selected: z.number(),
+  selectionRate: z.number(),
+  impactRatio: z.number().nullable(),
+  belowFourFifths: z.boolean(),
+  smallGroup: z.boolean(),
+});
 export type FairnessGroup = z.infer<typeof fairnessGroupSchema>;
 
 export const fairnessReportSchema = z.object({

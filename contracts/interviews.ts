@@ -35,10 +35,27 @@ export type InterviewPatch = z.input<typeof interviewPatch>;
 export const interviewCreate = interviewPatch.required({ title: true, questions: true }).extend({ description: z.string().max(10_000).default('') });
 export type InterviewCreate = z.input<typeof interviewCreate>;
 
-export const interviewQuestionSchema = z.object({ questionId: z.string(), text: z.string(), category: z.string(), position: z.number(), thinkTimeSec: z.number(), answerTimeSec: z.number(), retakes: z.number() });
+export const interviewQuestionSchema = z.object({
+  questionId: z.string(),
+  text: z.string(),
+  category: z.string(),
+  position: z.number(),
+  thinkTimeSec: z.number(),
+  answerTimeSec: z.number(),
+  retakes: z.number(),
+});
 export type InterviewQuestion = z.infer<typeof interviewQuestionSchema>;
 
-const interviewFields = z.object({ id: z.string(), title: z.string(), description: z.string(), consentText: z.string(), retentionDays: z.number().nullable(), weights: weightsSchema, createdAt: z.string(), updatedAt: z.string() });
+const interviewFields = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  consentText: z.string(),
+  retentionDays: z.number().nullable(),
+  weights: weightsSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 export const interviewSchema = interviewFields.extend({ questions: z.array(interviewQuestionSchema) });
 export type Interview = z.infer<typeof interviewSchema>;
 

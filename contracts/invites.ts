@@ -27,7 +27,15 @@ export const inviteParams = z.object({ id: resourceId, inviteId: resourceId });
 export const tokenParams = z.object({ token: z.string().min(1).max(200) });
 export const consentBody = z.object({ accept: z.literal(true) });
 
-export const inviteQuestionSchema = z.object({ questionId: z.string(), position: z.number(), text: z.string(), thinkTimeSec: z.number(), answerTimeSec: z.number(), retakes: z.number(), answered: z.boolean() });
+export const inviteQuestionSchema = z.object({
+  questionId: z.string(),
+  position: z.number(),
+  text: z.string(),
+  thinkTimeSec: z.number(),
+  answerTimeSec: z.number(),
+  retakes: z.number(),
+  answered: z.boolean(),
+});
 export type InviteQuestion = z.infer<typeof inviteQuestionSchema>;
 
 /** GET /api/invite/:token: the interview, consent, and where to resume. Never scores or other candidates. */

@@ -95,13 +95,23 @@ describe('readTimelines', () => {
     const { readTimelines } = await import('../../web/src/lib/extract.js');
     const t = readTimelines({
       transcript: { words: [{ text: 'b', start: 2, end: 2.5 }, { text: 'a', start: 1, end: 1.4 }, { text: 3 }] },
-      speech: { fillers: [{ text: 'um', start: 1, end: 1.2, kind: 'filled' }, null], pauses: [{ start: 3, end: 2 }, { start: 4, end: 6 }], pitchTrack: [{ t: 0, hz: null }, { t: 0.1, hz: 120 }, { hz: 5 }] },
+      speech: {
+        fillers: [{ text: 'um', start: 1, end: 1.2, kind: 'filled' }, null],
+        pauses: [
+          { start: 3, end: 2 },
+          { start: 4, end: 6 },
+        ],
+        pitchTrack: [{ t: 0, hz: null }, { t: 0.1, hz: 120 }, { hz: 5 }],
+      },
       visual: { timeline: [{ t: 0, facePresent: true, facing: true }], lookingAwaySpans: 'bad' },
     });
     expect(t.words.map((w) => w.text)).toEqual(['a', 'b']);
     expect(t.fillers).toEqual([{ text: 'um', start: 1, end: 1.2, kind: 'filled' }]);
     expect(t.pauses).toEqual([{ start: 4, end: 6 }]);
-    expect(t.pitchTrack).toEqual([{ t: 0, hz: null }, { t: 0.1, hz: 120 }]);
+    expect(t.pitchTrack).toEqual([
+      { t: 0, hz: null },
+      { t: 0.1, hz: 120 },
+    ]);
     expect(t.visualTimeline).toEqual([{ t: 0, facePresent: true, facing: true }]);
     expect(t.lookingAwaySpans).toEqual([]);
     expect(readTimelines(null).words).toEqual([]);

@@ -47,6 +47,7 @@ export function AnswerReview({ interviewId, candidateId, item, rubric }: { inter
       {!a ? <p className="muted">Not answered yet.</p> : null}
       {a ? (
         <>
+          {/* biome-ignore lint/a11y/useMediaCaption: a candidate's recording has no caption track; the transcript is in the report */}
           <video className="playback" src={a.videoUrl} controls preload="metadata" aria-label={`Answer to question ${item.position + 1}`} />
           <p className="muted small">
             Analysis: {a.status}
@@ -84,10 +85,7 @@ export function AnswerReview({ interviewId, candidateId, item, rubric }: { inter
               ))}
             </ul>
           ) : null}
-          <p className="small">
-            Reviews:{' '}
-            {item.reviews.map(reviewLine).join('; ') || 'none yet'}
-          </p>
+          <p className="small">Reviews: {item.reviews.map(reviewLine).join('; ') || 'none yet'}</p>
           <form className="admin-row admin-form" onSubmit={rate} data-testid="rating-form">
             {rubric.map((c) => (
               <label key={c}>

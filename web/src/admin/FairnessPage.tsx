@@ -22,8 +22,8 @@ export function FairnessPage() {
     <>
       <h1 tabIndex={-1}>Fairness report</h1>
       <p className="muted">
-        Groups come from the group field entered for each candidate; nothing is inferred. Selection rate = selected / assessed (candidates who finished or got a decision). Impact ratio = a
-        group's rate / the highest rate; below 0.8 fails the four-fifths rule. <Link to={`/admin/interviews/${id}`}>Back</Link>
+        Groups come from the group field entered for each candidate; nothing is inferred. Selection rate = selected / assessed (candidates who finished or got a decision). Impact ratio = a group's
+        rate / the highest rate; below 0.8 fails the four-fifths rule. <Link to={`/admin/interviews/${id}`}>Back</Link>
       </p>
       <label>
         Counted as selected{' '}

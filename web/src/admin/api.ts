@@ -49,7 +49,10 @@ export const adminQueries = {
   leaderboard: (id: string, q: URLSearchParams) =>
     queryOptions({ queryKey: [...adminKeys.interview(id), 'leaderboard', q.toString()], queryFn: ({ signal }) => request<Leaderboard>(`${iv(id)}/leaderboard?${q.toString()}`, { signal }) }),
   fairness: (id: string, selected: string) =>
-    queryOptions({ queryKey: [...adminKeys.interview(id), 'fairness', selected], queryFn: ({ signal }) => request<Fairness>(`${iv(id)}/fairness?selected=${encodeURIComponent(selected)}`, { signal }) }),
+    queryOptions({
+      queryKey: [...adminKeys.interview(id), 'fairness', selected],
+      queryFn: ({ signal }) => request<Fairness>(`${iv(id)}/fairness?selected=${encodeURIComponent(selected)}`, { signal }),
+    }),
 };
 
 export const adminApi = {

@@ -34,10 +34,7 @@ export function InvitePage() {
       ) : !view.consentGiven ? (
         <section className="card" data-testid="consent">
           <h2>Before you start</h2>
-          <p>
-            This interview has {view.questions.length} questions. You can stop after any answer and come back later with the same link; you will continue at the next unanswered
-            question.
-          </p>
+          <p>This interview has {view.questions.length} questions. You can stop after any answer and come back later with the same link; you will continue at the next unanswered question.</p>
           <blockquote>{view.interview.consentText}</blockquote>
           <button type="button" className="btn primary" onClick={() => consent.mutate()} disabled={consent.isPending}>
             I agree, start the interview

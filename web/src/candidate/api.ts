@@ -5,8 +5,7 @@ import { request, seg } from '../lib/http';
 
 const base = (token: string) => `/api/invite/${seg(token)}`;
 
-export const inviteQuery = (token: string) =>
-  queryOptions({ queryKey: ['invite', token], queryFn: ({ signal }) => request<InviteView>(base(token), { credentials: 'omit', signal }) });
+export const inviteQuery = (token: string) => queryOptions({ queryKey: ['invite', token], queryFn: ({ signal }) => request<InviteView>(base(token), { credentials: 'omit', signal }) });
 
 export const inviteApi = {
   consent: (token: string) => request<InviteView>(`${base(token)}/consent`, { method: 'POST', body: { accept: true }, credentials: 'omit' }),

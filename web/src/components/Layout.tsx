@@ -50,9 +50,7 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         <KeyedOutlet depth={1} />
       </main>
-      <footer className="site-footer no-print">
-        Measures observable behaviour only (speech, pauses, pace, voice, gaze, posture). It does not infer emotions or personality.
-      </footer>
+      <footer className="site-footer no-print">Measures observable behaviour only (speech, pauses, pace, voice, gaze, posture). It does not infer emotions or personality.</footer>
       <ScrollRestoration />
     </>
   );

@@ -55,6 +55,7 @@ export function ReportView({ answer, report }: { answer: Answer; report: Report 
           <h2 id="warn-h">Please note</h2>
           <ul>
             {warnings.map((w, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one report, shown in order; never reordered, and two lines may read the same
               <li key={i}>{w}</li>
             ))}
           </ul>
@@ -66,8 +67,8 @@ export function ReportView({ answer, report }: { answer: Answer; report: Report 
       <section aria-labelledby="scores-h">
         <h2 id="scores-h">Scores</h2>
         <p className="muted small">
-          Each score (0-100) comes from measured, observable behaviour. Open a card to see the measurements and one tip. “Confidence” is a
-          composite of observable cues (pace, pauses, fillers, voice, gaze), not a judgement of how you feel.
+          Each score (0-100) comes from measured, observable behaviour. Open a card to see the measurements and one tip. “Confidence” is a composite of observable cues (pace, pauses, fillers, voice,
+          gaze), not a judgement of how you feel.
         </p>
         <div className="score-grid">
           {SCORE_NAMES.map((k) => (

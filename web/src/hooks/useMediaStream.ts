@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type MediaState =
-  | { status: 'requesting' }
-  | { status: 'ready'; stream: MediaStream }
-  | { status: 'error'; name: string; message: string };
+export type MediaState = { status: 'requesting' } | { status: 'ready'; stream: MediaStream } | { status: 'error'; name: string; message: string };
 
 const CONSTRAINTS: MediaStreamConstraints = {
   video: { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' },
@@ -16,6 +13,7 @@ export function useMediaStream(enabled = true): { state: MediaState; retry: () =
   const [attempt, setAttempt] = useState(0);
   const streamRef = useRef<MediaStream | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry() asks for the devices again
   useEffect(() => {
     if (!enabled) return;
     // The device request cannot be cancelled: a stream that arrives after this effect ended is stopped at once.

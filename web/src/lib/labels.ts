@@ -1,7 +1,6 @@
 /** Display names for analysis statuses and stages (pure; score names and labels are in contracts/scores.ts). */
 import type { AnswerStatus } from '../../../contracts/statuses';
 
-
 export const STATUS_LABELS: Record<AnswerStatus, string> = {
   queued: 'Waiting in line',
   processing: 'Analysing',
@@ -35,7 +34,11 @@ export function stageLabel(stage: string | null | undefined): string {
   if (!stage) return 'Starting';
   const known = STAGE_LABELS[stage.toLowerCase()];
   if (known) return known;
-  const words = stage.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' ').trim().toLowerCase();
+  const words = stage
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Working';
 }
 

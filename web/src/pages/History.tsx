@@ -33,10 +33,14 @@ export function History() {
       <h1 tabIndex={-1}>History</h1>
       {error ? (
         <ErrorBox message={messageOf(error)}>
-          <button type="button" className="btn" onClick={() => {
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
               remove.reset();
               void list.refetch();
-            }}>
+            }}
+          >
             Try again
           </button>
         </ErrorBox>

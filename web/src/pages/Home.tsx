@@ -6,8 +6,8 @@ export function Home() {
       <section className="hero">
         <h1 tabIndex={-1}>Interview Analyzer</h1>
         <p className="lead">
-          Answer a real interview question on camera and get an honest, explained report on what can be observed: pace, pauses, filler
-          words, voice variation, eye contact and posture. It never guesses your emotions or personality.
+          Answer a real interview question on camera and get an honest, explained report on what can be observed: pace, pauses, filler words, voice variation, eye contact and posture. It never guesses
+          your emotions or personality.
         </p>
         <Link to="/interview" className="btn primary big">
           Start interview

@@ -118,8 +118,8 @@ export function Interview() {
               <div className="step-panel">
                 <p className="step-title">Ready when you are</p>
                 <p className="muted">
-                  Check that your face is centred and well lit and that the meter moves when you speak. You get {config.thinkTimeSec} s
-                  to think, then a 3-2-1 countdown; answers can be up to {Math.round(config.recordingMaxSec / 60)} min long.
+                  Check that your face is centred and well lit and that the meter moves when you speak. You get {config.thinkTimeSec} s to think, then a 3-2-1 countdown; answers can be up to{' '}
+                  {Math.round(config.recordingMaxSec / 60)} min long.
                 </p>
                 <button type="button" className="btn primary" onClick={() => setPhase('think')} disabled={!canStart}>
                   Start
@@ -133,9 +133,7 @@ export function Interview() {
                 <p className="muted">Recording starts after the countdown.</p>
               </div>
             ) : null}
-            {phase === 'recording' ? (
-              <RecordingPanel elapsedSec={recorder.elapsedSec} maxSec={config.recordingMaxSec} onStop={recorder.stop} />
-            ) : null}
+            {phase === 'recording' ? <RecordingPanel elapsedSec={recorder.elapsedSec} maxSec={config.recordingMaxSec} onStop={recorder.stop} /> : null}
             {recorder.error ? (
               <ErrorBox message={recorder.error}>
                 <button type="button" className="btn" onClick={() => setPhase('setup')}>
@@ -147,9 +145,7 @@ export function Interview() {
         </div>
       ) : null}
 
-      {phase === 'review' && take ? (
-        <TakeReview take={take} retakesLeft={retakesLeft} retakesTotal={config.retakes} onRetake={retake} onSubmit={() => void submit()} />
-      ) : null}
+      {phase === 'review' && take ? <TakeReview take={take} retakesLeft={retakesLeft} retakesTotal={config.retakes} onRetake={retake} onSubmit={() => void submit()} /> : null}
 
       {phase === 'uploading' ? (
         <section className="card" aria-labelledby="upload-h" data-testid="upload">
