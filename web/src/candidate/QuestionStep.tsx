@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { InviteQuestion, InviteView } from '../../../contracts/invites';
 import { CameraPreview } from '../components/CameraPreview';
 import { Countdown } from '../components/Countdown';
@@ -9,9 +9,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { RecordingPanel } from '../components/RecordingPanel';
 import { TakeReview } from '../components/TakeReview';
 import { ThinkTime } from '../components/ThinkTime';
-import { useAudioLevel } from '../hooks/useAudioLevel';
-import { useMediaStream } from '../hooks/useMediaStream';
-import { type Take, useRecorder } from '../hooks/useRecorder';
+import { useRecording } from '../hooks/useRecording';
 import { useUpload } from '../hooks/useUpload';
 import { uploadFileName } from '../lib/mime';
 import { inviteApi } from './api';
@@ -21,21 +19,9 @@ type Phase = 'ready' | 'think' | 'countdown' | 'recording' | 'review' | 'uploadi
 /** One question: think time, countdown, recording (up to the limit), review with retakes, upload. */
 export function QuestionStep({ token, question, total, onAnswered }: { token: string; question: InviteQuestion; total: number; onAnswered: (v: InviteView) => void }) {
   const [phase, setPhase] = useState<Phase>('ready');
-  const [take, setTake] = useState<Take | null>(null);
   const [retakesUsed, setRetakesUsed] = useState(0);
   const upload = useUpload<InviteView>();
-  const { state: media, retry } = useMediaStream(phase !== 'uploading');
-  const stream = media.status === 'ready' ? media.stream : null;
-  const level = useAudioLevel(stream);
-  const onTake = useCallback((t: Take) => {
-    setTake(t);
-    setPhase('review');
-  }, []);
-  const recorder = useRecorder(stream, question.answerTimeSec, onTake);
-  useEffect(() => {
-    if (!take) return;
-    return () => URL.revokeObjectURL(take.url);
-  }, [take]);
+  const { media, retryMedia: retry, stream, level, recorder, take } = useRecording(phase !== 'uploading', question.answerTimeSec, () => setPhase('review'));
 
   const submit = async (): Promise<void> => {
     if (!take) return;

@@ -1,11 +1,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AnswerAccepted } from '../../../contracts/answers';
 import { practiceApi, practiceKeys, randomQuestionQuery } from '../api';
-import { useAudioLevel } from '../hooks/useAudioLevel';
 import { useConfig } from '../hooks/useConfig';
-import { useMediaStream } from '../hooks/useMediaStream';
-import { type Take, useRecorder } from '../hooks/useRecorder';
+import { useRecording } from '../hooks/useRecording';
 import { useUpload } from '../hooks/useUpload';
 import { messageOf } from '../lib/http';
 import { uploadFileName } from '../lib/mime';
@@ -31,26 +29,12 @@ export function Interview() {
   const questionError = questionQuery.error && !questionQuery.isFetching ? messageOf(questionQuery.error) : null;
   const another = useCallback(() => setDraw((n) => n + 1), []);
   const [phase, setPhase] = useState<Phase>('setup');
-  const [take, setTake] = useState<Take | null>(null);
   const [retakesUsed, setRetakesUsed] = useState(0);
   const upload = useUpload<AnswerAccepted>();
   const [answerId, setAnswerId] = useState<string | null>(null);
 
   const cameraOn = phase !== 'uploading' && phase !== 'analyzing';
-  const { state: media, retry: retryMedia } = useMediaStream(cameraOn);
-  const stream = media.status === 'ready' ? media.stream : null;
-  const level = useAudioLevel(stream);
-
-  const onTake = useCallback((t: Take) => {
-    setTake(t); // the effect below revokes the previous take's object URL
-    setPhase('review');
-  }, []);
-  const recorder = useRecorder(stream, config.recordingMaxSec, onTake);
-
-  useEffect(() => {
-    if (!take) return;
-    return () => URL.revokeObjectURL(take.url);
-  }, [take]);
+  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, config.recordingMaxSec, () => setPhase('review'));
 
   const startRecording = useCallback(() => {
     setPhase('recording');
