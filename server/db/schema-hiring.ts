@@ -1,6 +1,8 @@
 /** Tables of the hiring side (issue 6). Portable types: text, integer, real; ISO timestamps as text; booleans as 0/1. */
+import type { CandidateStatus } from '../../contracts/statuses.js';
+import type { UserRole } from '../../contracts/users.js';
 
-export type UserRole = 'admin' | 'reviewer';
+export type { CandidateStatus, UserRole };
 
 export interface UsersTable {
   id: string;
@@ -45,8 +47,6 @@ export interface InterviewQuestionsTable {
   answer_time_sec: number;
   retakes: number;
 }
-
-export type CandidateStatus = 'invited' | 'in_progress' | 'completed' | 'shortlisted' | 'rejected' | 'hired';
 
 export interface CandidatesTable {
   id: string;

@@ -1,5 +1,6 @@
 /** Table types for Kysely. Column types stay portable between SQLite and Postgres (text, integer, real). */
 import type { Generated } from 'kysely';
+import type { AnswerStatus, JobState } from '../../contracts/statuses.js';
 import type { HiringDB } from './schema-hiring.js';
 
 export interface QuestionsTable {
@@ -17,7 +18,7 @@ export interface QuestionDrawsTable {
   drawn_at: string;
 }
 
-export type AnswerStatus = 'queued' | 'processing' | 'done' | 'failed';
+export type { AnswerStatus } from '../../contracts/statuses.js';
 
 export interface AnswersTable {
   id: string;
@@ -43,7 +44,7 @@ export interface AnswersTable {
 
 export type AnswerScope = 'practice' | 'candidate';
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+export type JobStatus = JobState;
 
 export interface JobsTable {
   id: string;

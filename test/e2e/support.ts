@@ -24,10 +24,10 @@ function newestMtime(dir: string): number {
 
 function isStale(): boolean {
   const index = join(repoRoot, 'dist/web/index.html');
-  return !existsSync(index) || statSync(index).mtimeMs < newestMtime(join(repoRoot, 'web'));
+  return !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(join(repoRoot, 'web')), newestMtime(join(repoRoot, 'contracts')));
 }
 
-/** Runs `vite build` when dist/web is older than web/ (a lock directory keeps parallel test files from building twice). */
+/** Runs `vite build` when dist/web is older than web/ or contracts/ (a lock directory keeps parallel test files from building twice). */
 export async function ensureWebBuilt(): Promise<void> {
   const lock = join(repoRoot, '.tmp/web-build.lock');
   mkdirSync(join(repoRoot, '.tmp'), { recursive: true });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Route = 'listIndexes' | 'createIndex' | 'createAsset' | 'getAsset' | 'createIndexedAsset' | 'getIndexedAsset' | 'analyze' | 'search';
+export type Route = 'listIndexes' | 'createIndex' | 'createAsset' | 'getAsset' | 'createIndexedAsset' | 'getIndexedAsset' | 'analyze';
 type Json = Record<string, unknown>;
 
 export interface FakeIndex { id: string; name: string; models: unknown; createdAt: string }
@@ -55,14 +55,11 @@ export class FakeTwelveLabs {
   readonly assets = new Map<string, FakeAsset>();
   readonly indexed = new Map<string, FakeIndexed>();
   readonly analyzeRequests: Json[] = [];
-  readonly searchRequests: Array<Record<string, string[]>> = [];
   /** Status sequence of the next created asset / indexed asset: one step per GET, the last one sticks. */
   assetStatuses = ['processing', 'ready'];
   indexingStatuses = ['pending', 'indexing', 'ready'];
   /** The model's generated text; default: JSON conforming to the request's json_schema. */
   analyzeReply: ((req: Json) => string) | undefined;
-  /** Search result override: which indexed assets match, with clip times. Default: every ready one, 0-4 s. */
-  searchHits: ((query: string, items: FakeIndexed[]) => Array<{ indexedId: string; start: number; end: number }>) | undefined;
   private injections = new Map<Route, Injection[]>();
   private delays = new Map<Route, number>();
   private server = createServer((req, res) => void this.handle(req, res));
@@ -107,7 +104,7 @@ export class FakeTwelveLabs {
     const table: Record<string, Route> = {
       'GET indexes': 'listIndexes', 'POST indexes': 'createIndex', 'POST assets': 'createAsset', 'GET assets/:': 'getAsset',
       'POST indexes/:/indexed-assets': 'createIndexedAsset', 'GET indexes/:/indexed-assets/:': 'getIndexedAsset',
-      'POST analyze': 'analyze', 'POST search': 'search',
+      'POST analyze': 'analyze',
     };
     const route = table[key];
     return route ? { route, params: p.filter((_, i) => i % 2 === 1 && p[i] !== 'indexed-assets') } : undefined;
@@ -217,20 +214,6 @@ export class FakeTwelveLabs {
         if (kw) return [422, { code: 'parameter_invalid', message: `response_format.json_schema: the keyword ${kw} is not supported. Remove it from your schema.` }];
         const text = this.analyzeReply ? this.analyzeReply(b) : JSON.stringify(rf?.json_schema ? sampleFromSchema(rf.json_schema) : 'A candidate answers.');
         return [200, { id: newId(), data: text, finish_reason: 'stop', usage: { output_tokens: Math.ceil(text.length / 4) } }];
-      }
-      case 'search': {
-        const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
-        const rec: Record<string, string[]> = {};
-        form.forEach((v, k) => (rec[k] ??= []).push(String(v)));
-        this.searchRequests.push(rec);
-        const indexId = rec.index_id?.[0] ?? '';
-        if (!this.indexes.has(indexId)) return [404, { code: 'resource_not_exists', message: 'Index not found' }];
-        if (!rec.search_options?.length || rec.search_options.some((o) => !['visual', 'audio', 'transcription'].includes(o))) return bad('search_options invalid');
-        const ready = [...this.indexed.values()].filter((i) => i.indexId === indexId && i.statuses[0] === 'ready');
-        const hits = this.searchHits ? this.searchHits(rec.query_text?.[0] ?? '', ready) : ready.map((i) => ({ indexedId: i.id, start: 0, end: 4 }));
-        const withMeta = rec.include_user_metadata?.[0] === 'true';
-        const data = hits.map((h, i) => ({ video_id: h.indexedId, rank: i + 1, start: h.start, end: h.end, ...(withMeta ? { user_metadata: this.indexed.get(h.indexedId)?.userMetadata } : {}) }));
-        return [200, { data, page_info: { limit_per_page: Number(rec.page_limit?.[0] ?? 10), total_results: data.length, page_expires_at: new Date(Date.now() + 3600e3).toISOString() } }];
       }
     }
   }

@@ -187,23 +187,4 @@ describe('twelvelabs engine against the fake API', () => {
     const err = await engine().analyze(input(), () => {}, ctl.signal).catch((e: unknown) => e);
     expect((err as Error).message).toBe('cancelled by user');
   });
-
-  it('finds answers by meaning through the Marengo index', async () => {
-    const e = engine();
-    await e.analyze(input('answer-A'), () => {});
-    await e.analyze(input('answer-B'), () => {});
-    const [a, b] = [...fake.indexed.values()];
-    fake.searchHits = () => [{ indexedId: b!.id, start: 3.5, end: 9 }, { indexedId: a!.id, start: 0, end: 4 }];
-    const hits = await e.searchAnswers('talks about leading a team');
-    expect(hits).toEqual([
-      { answerId: 'answer-B', score: 1, rank: 1, start: 3.5, end: 9 },
-      { answerId: 'answer-A', score: 0.5, rank: 2, start: 0, end: 4 },
-    ]);
-    const req = fake.searchRequests[0]!;
-    expect(req.query_text).toEqual(['talks about leading a team']);
-    expect(req.include_user_metadata).toEqual(['true']);
-    expect(req.search_options).toEqual(['visual', 'audio', 'transcription']);
-    // another process (no in-memory map) still maps through user_metadata
-    expect((await engine().searchAnswers('leading'))[0]?.answerId).toBe('answer-B');
-  });
 });

@@ -3,7 +3,6 @@ import { baseMimeType, pickMimeType, uploadFileName } from '../../web/src/lib/mi
 import { mediaErrorGuidance } from '../../web/src/lib/mediaErrors.js';
 import { eyeContactSeries, pitchSeries } from '../../web/src/lib/series.js';
 import { percent, stageLabel } from '../../web/src/lib/labels.js';
-import { matchRoute } from '../../web/src/lib/routes.js';
 
 describe('pickMimeType', () => {
   it('prefers vp9, then vp8, then plain webm, then mp4', () => {
@@ -78,17 +77,6 @@ describe('labels', () => {
   });
 });
 
-describe('matchRoute', () => {
-  it('matches the four pages', () => {
-    expect(matchRoute('/')).toEqual({ name: 'home' });
-    expect(matchRoute('/interview/')).toEqual({ name: 'interview' });
-    expect(matchRoute('/history')).toEqual({ name: 'history' });
-    expect(matchRoute('/answers/abc%20d')).toEqual({ name: 'answer', id: 'abc d' });
-    expect(matchRoute('/answers/%E0%A4%A')).toEqual({ name: 'notFound', path: '/answers/%E0%A4%A' });
-    expect(matchRoute('/nope')).toEqual({ name: 'notFound', path: '/nope' });
-  });
-});
-
 describe('errorFromBody', () => {
   it('shows the server message and code', async () => {
     const { errorFromBody } = await import('../../web/src/lib/apiError.js');
@@ -107,13 +95,23 @@ describe('readTimelines', () => {
     const { readTimelines } = await import('../../web/src/lib/extract.js');
     const t = readTimelines({
       transcript: { words: [{ text: 'b', start: 2, end: 2.5 }, { text: 'a', start: 1, end: 1.4 }, { text: 3 }] },
-      speech: { fillers: [{ text: 'um', start: 1, end: 1.2, kind: 'filled' }, null], pauses: [{ start: 3, end: 2 }, { start: 4, end: 6 }], pitchTrack: [{ t: 0, hz: null }, { t: 0.1, hz: 120 }, { hz: 5 }] },
+      speech: {
+        fillers: [{ text: 'um', start: 1, end: 1.2, kind: 'filled' }, null],
+        pauses: [
+          { start: 3, end: 2 },
+          { start: 4, end: 6 },
+        ],
+        pitchTrack: [{ t: 0, hz: null }, { t: 0.1, hz: 120 }, { hz: 5 }],
+      },
       visual: { timeline: [{ t: 0, facePresent: true, facing: true }], lookingAwaySpans: 'bad' },
     });
     expect(t.words.map((w) => w.text)).toEqual(['a', 'b']);
     expect(t.fillers).toEqual([{ text: 'um', start: 1, end: 1.2, kind: 'filled' }]);
     expect(t.pauses).toEqual([{ start: 4, end: 6 }]);
-    expect(t.pitchTrack).toEqual([{ t: 0, hz: null }, { t: 0.1, hz: 120 }]);
+    expect(t.pitchTrack).toEqual([
+      { t: 0, hz: null },
+      { t: 0.1, hz: 120 },
+    ]);
     expect(t.visualTimeline).toEqual([{ t: 0, facePresent: true, facing: true }]);
     expect(t.lookingAwaySpans).toEqual([]);
     expect(readTimelines(null).words).toEqual([]);

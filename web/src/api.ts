@@ -1,67 +1,53 @@
-/** The server API client. Every failure becomes an ApiError whose message can be shown to the user. */
-import type { AnswerDetail, AppConfig, HistoryItem, Question } from './types';
-import { ApiError, errorFromBody } from './lib/apiError';
+/** The practice API: queries (cached by TanStack Query) and the calls that change answers. Types come from contracts/. */
+import { queryOptions } from '@tanstack/react-query';
+import type { Answer, AnswerAccepted, AnswerList } from '../../contracts/answers';
+import type { Question, QuestionList } from '../../contracts/questions';
+import type { AppConfig } from '../../contracts/system';
+import { request, seg } from './lib/http';
 
-export { ApiError, messageOf } from './lib/apiError';
-
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' }, ...init });
-  } catch {
-    throw new ApiError('Cannot reach the server. Check your connection and try again.', 0, 'NETWORK');
-  }
-  if (!res.ok) throw errorFromBody(res.status, await res.text());
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
-}
-
-export const api = {
-  config: () => request<AppConfig>('/api/config'),
-  randomQuestion: () => request<Question>('/api/questions/random'),
-  answer: (id: string) => request<AnswerDetail>(`/api/answers/${encodeURIComponent(id)}`),
-  history: (limit = 50) => request<{ items: HistoryItem[] }>(`/api/answers?limit=${limit}`),
-  retry: (id: string) => request<unknown>(`/api/answers/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
-  remove: (id: string) => request<void>(`/api/answers/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  eventsUrl: (id: string) => `/api/answers/${encodeURIComponent(id)}/events`,
+export const practiceKeys = {
+  config: ['config'] as const,
+  /** Every list of answers (history). */
+  answers: ['answers'] as const,
+  answer: (id: string) => ['answer', id] as const,
+  questions: ['questions'] as const,
 };
 
-export interface UploadHandle {
-  promise: Promise<{ id: string }>;
-  abort(): void;
-}
+export const configQuery = queryOptions({
+  queryKey: practiceKeys.config,
+  queryFn: ({ signal }) => request<AppConfig>('/api/config', { signal }),
+  staleTime: Number.POSITIVE_INFINITY,
+});
 
-/**
- * Uploads a recorded answer as multipart/form-data (questionId first, then the video file) with
- * XMLHttpRequest so upload progress (0..1) can be reported.
- */
-export function uploadAnswer(questionId: string, video: Blob, fileName: string, onProgress: (fraction: number) => void): UploadHandle {
-  const xhr = new XMLHttpRequest();
-  const promise = new Promise<{ id: string }>((resolve, reject) => {
-    const form = new FormData();
-    form.append('questionId', questionId);
-    form.append('video', video, fileName);
-    xhr.open('POST', '/api/answers');
-    xhr.responseType = 'text';
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          const body = JSON.parse(xhr.responseText) as { id?: unknown };
-          if (typeof body.id !== 'string') throw new Error('no id');
-          onProgress(1);
-          resolve({ id: body.id });
-        } catch {
-          reject(new ApiError('The server accepted the upload but sent an unexpected reply.', xhr.status, 'BAD_REPLY'));
-        }
-      } else reject(errorFromBody(xhr.status, xhr.responseText));
-    };
-    xhr.onerror = () => reject(new ApiError('The upload failed: the connection to the server was lost.', 0, 'NETWORK'));
-    xhr.onabort = () => reject(new ApiError('The upload was cancelled.', 0, 'ABORTED'));
-    xhr.send(form);
+/** A random question; `draw` counts "Another question" presses. Not kept after the page leaves: the next visit draws a new one. */
+export const randomQuestionQuery = (draw: number) =>
+  queryOptions({
+    queryKey: [...practiceKeys.questions, 'random', draw],
+    queryFn: ({ signal }) => request<Question>('/api/questions/random', { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
   });
-  return { promise, abort: () => xhr.abort() };
-}
+
+export const questionBankQuery = queryOptions({
+  queryKey: [...practiceKeys.questions, 'bank'],
+  queryFn: ({ signal }) => request<QuestionList>('/api/questions', { signal }),
+});
+
+export const answerQuery = (id: string) =>
+  queryOptions({
+    queryKey: practiceKeys.answer(id),
+    queryFn: ({ signal }) => request<Answer>(`/api/answers/${seg(id)}`, { signal }),
+  });
+
+export const historyQuery = (limit = 50) =>
+  queryOptions({
+    queryKey: [...practiceKeys.answers, { limit }],
+    queryFn: ({ signal }) => request<AnswerList>(`/api/answers?limit=${limit}`, { signal }),
+  });
+
+export const practiceApi = {
+  uploadUrl: '/api/answers',
+  retry: (id: string) => request<AnswerAccepted>(`/api/answers/${seg(id)}/retry`, { method: 'POST' }),
+  remove: (id: string) => request<void>(`/api/answers/${seg(id)}`, { method: 'DELETE' }),
+  eventsUrl: (id: string) => `/api/answers/${seg(id)}/events`,
+};

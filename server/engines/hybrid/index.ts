@@ -5,7 +5,6 @@
  */
 import type { Report } from '../../analysis/report.js';
 import type { AnalysisEngine } from '../engine.js';
-import type { SearchHit } from '../twelvelabs/search.js';
 import { mergeReports } from './merge.js';
 import { combineProgress } from './progress.js';
 
@@ -15,17 +14,13 @@ export interface HybridLogger {
 
 export interface HybridOptions {
   local: AnalysisEngine;
-  cloud: AnalysisEngine & { searchAnswers?(query: string): Promise<SearchHit[]> };
+  cloud: AnalysisEngine;
   logger?: HybridLogger;
-}
-
-export interface HybridEngine extends AnalysisEngine {
-  searchAnswers(query: string): Promise<SearchHit[]>;
 }
 
 type Settled = { ok: true; report: Report } | { ok: false; error: unknown };
 
-export function createHybridEngine({ local, cloud, logger }: HybridOptions): HybridEngine {
+export function createHybridEngine({ local, cloud, logger }: HybridOptions): AnalysisEngine {
   return {
     name: 'hybrid',
     async analyze(input, onProgress, signal) {
@@ -58,10 +53,6 @@ export function createHybridEngine({ local, cloud, logger }: HybridOptions): Hyb
       } finally {
         signal?.removeEventListener('abort', stopCloud);
       }
-    },
-    async searchAnswers(query) {
-      if (!cloud.searchAnswers) throw new Error(`The ${cloud.name} engine does not support answer search.`);
-      return cloud.searchAnswers(query);
     },
     async close() {
       await Promise.all([local.close?.(), cloud.close?.()]);

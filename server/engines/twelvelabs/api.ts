@@ -148,13 +148,3 @@ export async function analyzeAsset(ctx: ApiContext, assetId: string, prompt: str
   if (!res.data) throw new AnalysisError('Twelve Labs (Pegasus) returned an empty reply.', false);
   return res.data;
 }
-
-export async function searchIndex(ctx: ApiContext, indexId: string, query: string): Promise<TwelvelabsApi.SearchItem[]> {
-  const res = await call(ctx, 'searching answers', (o) =>
-    ctx.client.search.create(
-      { indexId, queryText: query, searchOptions: ['visual', 'audio', 'transcription'], groupBy: 'clip', pageLimit: 50, includeUserMetadata: true },
-      o,
-    ),
-  );
-  return res.data ?? [];
-}

@@ -15,17 +15,10 @@ import type { TwelveLabsConfig } from './config.js';
 import { toReport } from './map.js';
 import { buildPrompt } from './prompt.js';
 import { parseReply } from './reply.js';
-import { toSearchHits, type SearchHit } from './search.js';
 
 export type { TwelveLabsConfig } from './config.js';
 export { parseTwelveLabsConfig } from './config.js';
-export type { SearchHit } from './search.js';
 export type { CloudSection, CloudReading } from './map.js';
-
-/** An engine whose analysed answers can be searched by meaning ("talks about leading a team"). */
-export interface SearchableEngine extends AnalysisEngine {
-  searchAnswers(query: string): Promise<SearchHit[]>;
-}
 
 /** pino-compatible logger subset. */
 export interface EngineLogger {
@@ -40,12 +33,10 @@ export interface TwelveLabsDeps {
   logger?: EngineLogger;
 }
 
-export function createTwelveLabsEngine(config: TwelveLabsConfig, deps: TwelveLabsDeps = {}): SearchableEngine {
+export function createTwelveLabsEngine(config: TwelveLabsConfig, deps: TwelveLabsDeps = {}): AnalysisEngine {
   const client = deps.client ?? new TwelvelabsApiClient({ apiKey: config.apiKey, environment: config.baseUrl });
   const retry = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, ...deps.retry };
   const log = deps.logger;
-  /** indexed asset id (= video id in search results) -> answer id, for answers analysed by this process. */
-  const answerIds = new Map<string, string>();
   let indexIdPromise: Promise<string> | undefined;
 
   function context(deadline: number, signal?: AbortSignal): api.ApiContext {
@@ -88,7 +79,6 @@ export function createTwelveLabsEngine(config: TwelveLabsConfig, deps: TwelveLab
     let indexedAssetId: string | null = null;
     try {
       indexedAssetId = await api.indexAsset(ctx, indexId, assetId, answerId);
-      answerIds.set(indexedAssetId, answerId);
       await api.waitForIndexing(ctx, indexId, indexedAssetId, (status, n) =>
         onProgress({ stage: 'indexing', progress: Math.min(0.6, 0.32 + 0.03 * n), message: `Twelve Labs indexing: ${status}` }),
       );
@@ -131,13 +121,6 @@ export function createTwelveLabsEngine(config: TwelveLabsConfig, deps: TwelveLab
       } finally {
         clearTimeout(timer);
       }
-    },
-    async searchAnswers(query) {
-      const q = query.trim();
-      if (!q) return [];
-      const ctx = context(Date.now() + 60_000);
-      const indexId = await ensureIndex(ctx);
-      return toSearchHits(await api.searchIndex(ctx, indexId, q), answerIds);
     },
   };
 }

@@ -3,7 +3,6 @@ import { reportSchema } from '../../analysis/report.js';
 import { AnalysisError } from '../engine.js';
 import { mmss, toReport } from './map.js';
 import { parseReply } from './reply.js';
-import { toSearchHits } from './search.js';
 
 const reading = (rating: number | null, observation: string) => ({ rating, observation });
 const reply = {
@@ -34,19 +33,5 @@ describe('toReport', () => {
   it('refuses a reply that is not JSON or not the schema', () => {
     expect(() => parseReply('```json {}```')).toThrow(AnalysisError);
     expect(() => parseReply(JSON.stringify({ ...reply, key_points: [] }))).toThrow(/key_points/);
-  });
-});
-
-describe('toSearchHits', () => {
-  it('maps clips to answers via user metadata, then the known map, sorted by rank', () => {
-    const hits = toSearchHits(
-      [
-        { videoId: 'v2', rank: 2, start: 1, end: 3 },
-        { videoId: 'v1', rank: 1, start: 0, end: 2, userMetadata: { answer_id: 'A' } },
-        { videoId: 'v9', rank: 3, start: 0, end: 1 },
-      ],
-      new Map([['v2', 'B']]),
-    );
-    expect(hits).toEqual([{ answerId: 'A', score: 1, rank: 1, start: 0, end: 2 }, { answerId: 'B', score: 0.5, rank: 2, start: 1, end: 3 }]);
   });
 });

@@ -1,4 +1,5 @@
 /** The background job that runs an engine on one stored answer and records the report. */
+import type { AnswerStatus } from '../../../contracts/statuses.js';
 import { type Report, reportSchema } from '../../analysis/report.js';
 import { type AnalysisEngine, AnalysisError, type Progress } from '../../engines/engine.js';
 import type { EventBus } from '../../infra/events/event-bus.js';
@@ -22,7 +23,7 @@ export function createAnalysisHandler(d: AnalysisJobDeps): JobHandler {
   return async (job: Job, signal: AbortSignal) => {
     const answer = await d.answers.get(job.answerId);
     if (!answer || answer.status === 'done') return; // deleted meanwhile, or already finished: nothing to do
-    const publish = (status: 'queued' | 'processing' | 'done' | 'failed', stage: string | null, progress: number, error: string | null = null) =>
+    const publish = (status: AnswerStatus, stage: string | null, progress: number, error: string | null = null) =>
       d.events.publish({ answerId: answer.id, status, stage, progress, error });
 
     await d.answers.setState(answer.id, { status: 'processing', stage: 'starting', progress: 0, error: null });

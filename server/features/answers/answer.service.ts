@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Answer, AnswerSummary } from '../../../contracts/answers.js';
 import type { Report } from '../../analysis/report.js';
-import type { AnswerScope, AnswerStatus } from '../../db/schema.js';
+import type { AnswerScope } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { AnswerEvent, EventBus } from '../../infra/events/event-bus.js';
 import type { JobQueue } from '../../infra/queue/queue.js';
@@ -13,28 +14,8 @@ import type { AnswerRepository, AnswerRow } from './answer.repository.js';
 
 export const ANALYZE_JOB = 'analyze';
 
-export interface AnswerDto {
-  id: string;
-  status: AnswerStatus;
-  stage: string | null;
-  progress: number;
-  report: Report | null;
-  error: string | null;
-  questionId: string | null;
-  questionText: string;
-  createdAt: string;
-  durationSec: number;
-  videoUrl: string;
-}
-
-export interface AnswerSummary {
-  id: string;
-  questionText: string;
-  status: AnswerStatus;
-  createdAt: string;
-  durationSec: number;
-  scores: Record<string, number | null> | null;
-}
+export type AnswerDto = Answer;
+export type { AnswerSummary };
 
 export interface SubmitInput {
   file: { path: string; size: number } | null;

@@ -1,22 +1,14 @@
 /** The audit log of admin actions: who did what to which target, when. Rows are only ever added. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { AuditEntry } from '../../../contracts/audit.js';
 import type { DB } from '../../db/schema.js';
+
+export type { AuditEntry };
 
 export interface Actor {
   id: string;
   email: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  userId: string | null;
-  userEmail: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  detail: string | null;
-  createdAt: string;
 }
 
 export class AuditLog {

@@ -1,19 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { auditList, auditQuery } from '../../../contracts/audit.js';
+import { adminErrors } from '../../../contracts/errors.js';
 import { requireAdmin } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
-import { errors } from '../hiring/schemas.js';
-
-const entry = z.object({
-  id: z.string(),
-  userId: z.string().nullable(),
-  userEmail: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  detail: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 export const auditRoutes =
   (h: Hiring): FastifyPluginAsyncZod =>
@@ -24,8 +13,8 @@ export const auditRoutes =
         schema: {
           tags: ['admin'],
           summary: 'The audit log of admin actions, newest first (admins)',
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200), before: z.string().max(40).optional(), action: z.string().max(60).optional() }),
-          response: { 200: z.object({ items: z.array(entry) }), ...errors },
+          querystring: auditQuery,
+          response: { 200: auditList, ...adminErrors },
         },
       },
       async (request) => {

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorBody } from '../../../contracts/errors.js';
+import { loginBody, loginReply } from '../../../contracts/users.js';
 import type { Hiring } from '../hiring/services.js';
-import { errorBody, userRole } from '../hiring/schemas.js';
 import { checkCsrf, clearSessionCookies, setSessionCookies, SESSION_COOKIE } from './guard.js';
-
-export const meSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: userRole });
 
 /** Sign-in and sign-out; no session needed (login is rate-limited per IP here and per email in AuthService). */
 export const authRoutes =
@@ -17,8 +16,8 @@ export const authRoutes =
         schema: {
           tags: ['admin'],
           summary: 'Sign in (sets the ia_session and ia_csrf cookies)',
-          body: z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(256) }),
-          response: { 200: z.object({ user: meSchema, csrfToken: z.string() }), 401: errorBody, 429: errorBody },
+          body: loginBody,
+          response: { 200: loginReply, 401: errorBody, 429: errorBody },
         },
       },
       async (request, reply) => {

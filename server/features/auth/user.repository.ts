@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { UserRole, UsersTable } from '../../db/schema-hiring.js';
+import type { User } from '../../../contracts/users.js';
 import type { DB } from '../../db/schema.js';
 
 export type UserRow = Selectable<UsersTable>;
-
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  active: boolean;
-  createdAt: string;
-}
+export type PublicUser = User;
 
 export const toPublicUser = (u: UserRow): PublicUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, active: u.active === 1, createdAt: u.created_at });
 

@@ -1,11 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { adminErrors as errors } from '../../../contracts/errors.js';
+import { meSchema, userCreate, userList, userParams, userPatch, userSchema } from '../../../contracts/users.js';
 import type { Hiring } from '../hiring/services.js';
-import { errors, id, userRole } from '../hiring/schemas.js';
 import { currentUser, requireAdmin } from './guard.js';
-import { meSchema } from './auth.routes.js';
-
-const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: userRole, active: z.boolean(), createdAt: z.string() });
 
 /** The signed-in user, and user management (admins only). */
 export const userRoutes =
@@ -16,7 +13,7 @@ export const userRoutes =
       return { id: u.id, email: u.email, name: u.name, role: u.role };
     });
 
-    app.get('/users', { schema: { tags: ['admin'], summary: 'All users (admins only)', response: { 200: z.object({ items: z.array(userSchema) }), ...errors } } }, async (request) => {
+    app.get('/users', { schema: { tags: ['admin'], summary: 'All users (admins only)', response: { 200: userList, ...errors } } }, async (request) => {
       requireAdmin(request);
       return { items: await h.users.list() };
     });
@@ -27,7 +24,7 @@ export const userRoutes =
         schema: {
           tags: ['admin'],
           summary: 'Create an admin or reviewer (admins only)',
-          body: z.object({ email: z.string().email().max(320), name: z.string().max(200).default(''), role: userRole, password: z.string().max(256) }),
+          body: userCreate,
           response: { 201: userSchema, ...errors },
         },
       },
@@ -40,8 +37,8 @@ export const userRoutes =
         schema: {
           tags: ['admin'],
           summary: 'Change role, name or password, or deactivate a user (admins only)',
-          params: z.object({ userId: id }),
-          body: z.object({ role: userRole.optional(), active: z.boolean().optional(), name: z.string().min(1).max(200).optional(), password: z.string().max(256).optional() }),
+          params: userParams,
+          body: userPatch,
           response: { 200: userSchema, ...errors },
         },
       },

@@ -1,21 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CandidatesTable, CandidateStatus } from '../../db/schema-hiring.js';
+import type { Candidate } from '../../../contracts/candidates.js';
+import type { CandidatesTable } from '../../db/schema-hiring.js';
 import type { DB } from '../../db/schema.js';
 
 export type CandidateRow = Selectable<CandidatesTable>;
-
-export interface CandidateDto {
-  id: string;
-  interviewId: string;
-  name: string;
-  email: string;
-  status: CandidateStatus;
-  tags: string[];
-  notes: string;
-  group: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type CandidateDto = Candidate;
 
 export const toCandidateDto = (r: CandidateRow): CandidateDto => ({
   id: r.id,

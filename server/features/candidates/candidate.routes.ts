@@ -1,33 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  bulkDecisionBody,
+  candidateImport,
+  candidateInput,
+  candidateList,
+  candidateParams,
+  candidatePatch,
+  candidateQuery,
+  candidateSchema,
+  decisionBody,
+  importResult,
+} from '../../../contracts/candidates.js';
+import { adminErrors as errors } from '../../../contracts/errors.js';
+import { interviewParams } from '../../../contracts/interviews.js';
+import { candidateAnswerParams, candidateDetailSchema } from '../../../contracts/reviews.js';
 import type { Container } from '../../container.js';
 import { serveVideo } from '../answers/answer.video.js';
 import { currentUser, requireAdmin } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
-import { candidateParams, candidateStatus, decision, errors, id, interviewParams } from '../hiring/schemas.js';
-
-export const candidateSchema = z.object({
-  id: z.string(),
-  interviewId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  status: candidateStatus,
-  tags: z.array(z.string()),
-  notes: z.string(),
-  group: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const fields = z.object({
-  name: z.string().trim().min(1).max(200),
-  email: z.string().max(320),
-  tags: z.array(z.string().max(50)).max(20).optional(),
-  notes: z.string().max(10_000).optional(),
-  group: z.string().max(100).nullable().optional(),
-});
-
-const decisionBody = z.object({ decision, reason: z.string().max(2000).default('') });
 
 export const candidateRoutes =
   (c: Container, h: Hiring): FastifyPluginAsyncZod =>
@@ -39,8 +30,8 @@ export const candidateRoutes =
           tags: ['admin'],
           summary: 'Candidates of an interview, filtered by status and tag',
           params: interviewParams,
-          querystring: z.object({ status: candidateStatus.optional(), tag: z.string().max(50).optional() }),
-          response: { 200: z.object({ items: z.array(candidateSchema) }), ...errors },
+          querystring: candidateQuery,
+          response: { 200: candidateList, ...errors },
         },
       },
       async (request) => {
@@ -50,7 +41,7 @@ export const candidateRoutes =
       },
     );
 
-    app.post('/interviews/:id/candidates', { schema: { tags: ['admin'], summary: 'Add a candidate (admins)', params: interviewParams, body: fields, response: { 201: candidateSchema, ...errors } } }, async (request, reply) => {
+    app.post('/interviews/:id/candidates', { schema: { tags: ['admin'], summary: 'Add a candidate (admins)', params: interviewParams, body: candidateInput, response: { 201: candidateSchema, ...errors } } }, async (request, reply) => {
       const actor = requireAdmin(request);
       await h.interviews.row(request.params.id);
       return reply.status(201).send(await h.candidates.create(actor, request.params.id, request.body));
@@ -64,8 +55,8 @@ export const candidateRoutes =
           tags: ['admin'],
           summary: 'Import candidates from CSV text (name,email[,tags][,group]; tags separated by ;); bad rows are reported, good rows created',
           params: interviewParams,
-          body: z.object({ csv: z.string().max(2_000_000) }),
-          response: { 200: z.object({ created: z.array(candidateSchema), errors: z.array(z.object({ line: z.number(), message: z.string() })) }), ...errors },
+          body: candidateImport,
+          response: { 200: importResult, ...errors },
         },
       },
       async (request) => {
@@ -75,14 +66,14 @@ export const candidateRoutes =
       },
     );
 
-    app.get('/interviews/:id/candidates/:candidateId', { schema: { tags: ['admin'], summary: 'One candidate with answers, reports, reviews, overrides and decisions', params: candidateParams } }, async (request) => {
+    app.get('/interviews/:id/candidates/:candidateId', { schema: { tags: ['admin'], summary: 'One candidate with answers, reports, reviews, overrides and decisions', params: candidateParams, response: { 200: candidateDetailSchema, ...errors } } }, async (request) => {
       currentUser(request);
       return h.reviews.detail(request.params.id, request.params.candidateId);
     });
 
     app.patch(
       '/interviews/:id/candidates/:candidateId',
-      { schema: { tags: ['admin'], summary: 'Edit a candidate (admins)', params: candidateParams, body: fields.partial(), response: { 200: candidateSchema, ...errors } } },
+      { schema: { tags: ['admin'], summary: 'Edit a candidate (admins)', params: candidateParams, body: candidatePatch, response: { 200: candidateSchema, ...errors } } },
       async (request) => h.candidates.update(requireAdmin(request), request.params.id, request.params.candidateId, request.body),
     );
 
@@ -111,8 +102,8 @@ export const candidateRoutes =
           tags: ['admin'],
           summary: 'The same decision for several candidates (bulk shortlist/reject; admins)',
           params: interviewParams,
-          body: decisionBody.extend({ candidateIds: z.array(id).min(1).max(500) }),
-          response: { 200: z.object({ items: z.array(candidateSchema) }), ...errors },
+          body: bulkDecisionBody,
+          response: { 200: candidateList, ...errors },
         },
       },
       async (request) => ({ items: await h.candidates.decide(requireAdmin(request), request.params.id, [...new Set(request.body.candidateIds)], request.body.decision, request.body.reason) }),
@@ -120,7 +111,7 @@ export const candidateRoutes =
 
     app.get(
       '/interviews/:id/candidates/:candidateId/answers/:answerId/video',
-      { schema: { tags: ['admin'], summary: "A candidate's answer video (Range supported)", params: candidateParams.extend({ answerId: id }), produces: ['video/webm', 'video/mp4'] } },
+      { schema: { tags: ['admin'], summary: "A candidate's answer video (Range supported)", params: candidateAnswerParams, produces: ['video/webm', 'video/mp4'] } },
       async (request, reply) => {
         currentUser(request);
         const { id: interviewId, candidateId, answerId } = request.params;

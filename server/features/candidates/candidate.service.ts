@@ -1,6 +1,6 @@
 /** Candidates of an interview: add one, import a CSV list, edit, record decisions, erase. */
 import { randomUUID } from 'node:crypto';
-import type { CandidateStatus } from '../../db/schema-hiring.js';
+import type { CandidateStatus, Decision } from '../../../contracts/statuses.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Storage } from '../../infra/storage/storage.js';
 import type { Actor, AuditLog } from '../audit/audit.repository.js';
@@ -16,7 +16,7 @@ export interface CandidateInput {
   group?: string | null | undefined;
 }
 
-export type Decision = 'shortlisted' | 'rejected' | 'hired' | 'completed';
+export type { Decision } from '../../../contracts/statuses.js';
 
 export class CandidateService {
   constructor(

@@ -1,4 +1,5 @@
 /** Turns CSV rows (name,email[,tags][,group]) into candidates to create, with an error per bad row. */
+import type { ImportError } from '../../../contracts/candidates.js';
 import { parseCsv } from './csv.js';
 
 export interface ImportRow {
@@ -9,10 +10,7 @@ export interface ImportRow {
   group: string | null;
 }
 
-export interface ImportError {
-  line: number;
-  message: string;
-}
+export type { ImportError } from '../../../contracts/candidates.js';
 
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 export const MAX_IMPORT_ROWS = 5000;

@@ -1,5 +1,6 @@
 /** Interviews (job openings) with an ordered question set, consent text, retention and ranking weights. */
 import { randomUUID } from 'node:crypto';
+import type { Interview, InterviewQuestion } from '../../../contracts/interviews.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Actor, AuditLog } from '../audit/audit.repository.js';
 import { effectiveWeights, type Weights } from '../leaderboard/weights.js';
@@ -20,27 +21,8 @@ export interface InterviewInput {
   questions: QuestionItem[];
 }
 
-export interface InterviewQuestionDto {
-  questionId: string;
-  text: string;
-  category: string;
-  position: number;
-  thinkTimeSec: number;
-  answerTimeSec: number;
-  retakes: number;
-}
-
-export interface InterviewDto {
-  id: string;
-  title: string;
-  description: string;
-  consentText: string;
-  retentionDays: number | null;
-  weights: Weights;
-  questions: InterviewQuestionDto[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type InterviewQuestionDto = InterviewQuestion;
+export type InterviewDto = Interview;
 
 export const toQuestionDto = (q: InterviewQuestionRow): InterviewQuestionDto => ({
   questionId: q.question_id,

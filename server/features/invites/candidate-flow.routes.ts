@@ -1,22 +1,12 @@
 /** The candidate's side, by invite token: view, consent, upload answers in order. Never shows reports or other candidates. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorBody } from '../../../contracts/errors.js';
+import { consentBody, inviteViewSchema, tokenParams } from '../../../contracts/invites.js';
 import type { Container } from '../../container.js';
 import { receiveUpload } from '../answers/intake.js';
 import type { Hiring } from '../hiring/services.js';
-import { errorBody } from '../hiring/schemas.js';
 
-const tokenParams = z.object({ token: z.string().min(1).max(200) });
 const errs = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody, 413: errorBody, 415: errorBody, 429: errorBody };
-
-export const candidateViewSchema = z.object({
-  interview: z.object({ title: z.string(), description: z.string(), consentText: z.string() }),
-  candidateName: z.string(),
-  consentGiven: z.boolean(),
-  completed: z.boolean(),
-  questions: z.array(z.object({ questionId: z.string(), position: z.number(), text: z.string(), thinkTimeSec: z.number(), answerTimeSec: z.number(), retakes: z.number(), answered: z.boolean() })),
-  nextQuestionId: z.string().nullable(),
-});
 
 export const candidateFlowRoutes =
   (c: Container, h: Hiring): FastifyPluginAsyncZod =>
@@ -29,7 +19,7 @@ export const candidateFlowRoutes =
 
     app.get(
       '/:token',
-      { config: { rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume', params: tokenParams, response: { 200: candidateViewSchema, ...errs } } },
+      { config: { rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
       async (request) => h.invites.view(await h.invites.open(request.params.token)),
     );
 
@@ -37,7 +27,7 @@ export const candidateFlowRoutes =
       '/:token/consent',
       {
         config: { rateLimit },
-        schema: { tags: ['invite'], summary: 'Accept recording and analysis (recorded with the time)', params: tokenParams, body: z.object({ accept: z.literal(true) }), response: { 200: candidateViewSchema, ...errs } },
+        schema: { tags: ['invite'], summary: 'Accept recording and analysis (recorded with the time)', params: tokenParams, body: consentBody, response: { 200: inviteViewSchema, ...errs } },
       },
       async (request) => {
         await h.invites.consent(await h.invites.open(request.params.token));
@@ -49,7 +39,7 @@ export const candidateFlowRoutes =
       '/:token/answers',
       {
         config: { rateLimit: { max: Math.min(rateLimit.max, c.config.UPLOAD_RATE_PER_MIN), timeWindow: '1 minute' } },
-        schema: { tags: ['invite'], summary: 'Upload the answer to the next question (multipart: questionId, then video)', params: tokenParams, consumes: ['multipart/form-data'], response: { 201: candidateViewSchema, ...errs } },
+        schema: { tags: ['invite'], summary: 'Upload the answer to the next question (multipart: questionId, then video)', params: tokenParams, consumes: ['multipart/form-data'], response: { 201: inviteViewSchema, ...errs } },
       },
       async (request, reply) => {
         // The token is checked before a byte of video is stored.

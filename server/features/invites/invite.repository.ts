@@ -1,19 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Invite } from '../../../contracts/invites.js';
 import type { InvitesTable } from '../../db/schema-hiring.js';
 import type { DB } from '../../db/schema.js';
 
 export type InviteRow = Selectable<InvitesTable>;
-
-export interface InviteDto {
-  id: string;
-  candidateId: string;
-  state: 'active' | 'expired' | 'revoked' | 'completed';
-  expiresAt: string;
-  revokedAt: string | null;
-  consentAt: string | null;
-  completedAt: string | null;
-  createdAt: string;
-}
+export type InviteDto = Invite;
 
 export function inviteState(r: InviteRow, now = new Date()): InviteDto['state'] {
   if (r.revoked_at) return 'revoked';

@@ -1,19 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { candidateParams } from '../../../contracts/candidates.js';
+import { adminErrors as errors } from '../../../contracts/errors.js';
+import { inviteCreate, inviteCreated, inviteList, inviteParams, inviteSchema } from '../../../contracts/invites.js';
 import { requireAdmin } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
-import { candidateParams, errors, id } from '../hiring/schemas.js';
-
-const inviteSchema = z.object({
-  id: z.string(),
-  candidateId: z.string(),
-  state: z.enum(['active', 'expired', 'revoked', 'completed']),
-  expiresAt: z.string(),
-  revokedAt: z.string().nullable(),
-  consentAt: z.string().nullable(),
-  completedAt: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 /** Admins create (and revoke) invite links; the token is shown once, in the creation response. */
 export const inviteRoutes =
@@ -26,8 +16,8 @@ export const inviteRoutes =
           tags: ['admin'],
           summary: 'Create an invite link (revokes the previous open one); the URL is shown only now',
           params: candidateParams,
-          body: z.object({ expiresInDays: z.number().int().min(1).max(365).optional() }).default({}),
-          response: { 201: z.object({ invite: inviteSchema, token: z.string(), url: z.string() }), ...errors },
+          body: inviteCreate,
+          response: { 201: inviteCreated, ...errors },
         },
       },
       async (request, reply) => {
@@ -39,7 +29,7 @@ export const inviteRoutes =
 
     app.get(
       '/interviews/:id/candidates/:candidateId/invites',
-      { schema: { tags: ['admin'], summary: "A candidate's invite links (never their tokens)", params: candidateParams, response: { 200: z.object({ items: z.array(inviteSchema) }), ...errors } } },
+      { schema: { tags: ['admin'], summary: "A candidate's invite links (never their tokens)", params: candidateParams, response: { 200: inviteList, ...errors } } },
       async (request) => {
         requireAdmin(request);
         return { items: await h.invites.list(request.params.id, request.params.candidateId) };
@@ -48,7 +38,7 @@ export const inviteRoutes =
 
     app.post(
       '/interviews/:id/invites/:inviteId/revoke',
-      { schema: { tags: ['admin'], summary: 'Revoke an invite link', params: z.object({ id, inviteId: id }), response: { 200: inviteSchema, ...errors } } },
+      { schema: { tags: ['admin'], summary: 'Revoke an invite link', params: inviteParams, response: { 200: inviteSchema, ...errors } } },
       async (request) => h.invites.revoke(requireAdmin(request), request.params.id, request.params.inviteId),
     );
   };

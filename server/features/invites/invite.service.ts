@@ -3,6 +3,7 @@
  * SHA-256 is stored. Admins create and revoke them; a candidate uses one to consent and answer in order.
  */
 import { randomUUID } from 'node:crypto';
+import type { InviteView } from '../../../contracts/invites.js';
 import { conflict, HttpError, notFound } from '../../http/errors.js';
 import type { Actor, AuditLog } from '../audit/audit.repository.js';
 import { newSecret, sha256 } from '../auth/tokens.js';
@@ -10,15 +11,8 @@ import type { CandidateService } from '../candidates/candidate.service.js';
 import type { InterviewQuestionRow, InterviewRepository, InterviewRow } from '../interviews/interview.repository.js';
 import { type InviteDto, type InviteRepository, type InviteRow, inviteState, toInviteDto } from './invite.repository.js';
 
-export interface CandidateView {
-  interview: { title: string; description: string; consentText: string };
-  candidateName: string;
-  consentGiven: boolean;
-  completed: boolean;
-  questions: Array<{ questionId: string; position: number; text: string; thinkTimeSec: number; answerTimeSec: number; retakes: number; answered: boolean }>;
-  /** The first unanswered question, where a returning candidate resumes; null when all are answered. */
-  nextQuestionId: string | null;
-}
+/** The first unanswered question (`nextQuestionId`) is where a returning candidate resumes; null when all are answered. */
+export type CandidateView = InviteView;
 
 export interface OpenInvite {
   invite: InviteRow;

@@ -11,22 +11,9 @@ export interface FairnessInput {
   selected: boolean;
 }
 
-export interface GroupRow {
-  group: string;
-  assessed: number;
-  selected: number;
-  selectionRate: number;
-  impactRatio: number | null;
-  belowFourFifths: boolean;
-  smallGroup: boolean;
-}
+import type { FairnessGroup as GroupRow, FairnessReport } from '../../../contracts/fairness.js';
 
-export interface FairnessReport {
-  groups: GroupRow[];
-  unknown: { assessed: number; selected: number };
-  referenceGroup: string | null;
-  warnings: string[];
-}
+export type { FairnessReport, GroupRow };
 
 export const FOUR_FIFTHS = 0.8;
 

@@ -1,30 +1,16 @@
 /** The per-interview leaderboard: metrics, weighted totals with their terms, ranks, CSV export, fairness. */
+import type { LeaderboardQuery, LeaderboardRow } from '../../../contracts/leaderboard.js';
 import type { Report } from '../../analysis/report.js';
 import type { CandidateStatus } from '../../db/schema-hiring.js';
-import type { CandidateDto } from '../candidates/candidate.repository.js';
 import type { CandidateService } from '../candidates/candidate.service.js';
 import { toCsv } from '../candidates/csv.js';
 import type { InterviewService } from '../interviews/interview.service.js';
 import { overridesInForce, type ReviewRepository } from '../reviews/review.repository.js';
 import { type FairnessReport, fairnessReport } from './fairness.js';
-import { type AnswerInput, band, type Band, candidateMetrics, type MetricValues, type Total, weightedTotal } from './score.js';
-import { AUTO_METRICS, METRICS, type Metric, type Weights } from './weights.js';
+import { type AnswerInput, band, candidateMetrics, weightedTotal } from './score.js';
+import { AUTO_METRICS, METRICS, type Weights } from './weights.js';
 
-export interface LeaderboardRow extends Total {
-  rank: number | null;
-  candidate: Pick<CandidateDto, 'id' | 'name' | 'email' | 'status' | 'tags' | 'group'>;
-  answered: number;
-  analysed: number;
-  metrics: MetricValues;
-  band: Band;
-}
-
-export interface LeaderboardQuery {
-  status?: CandidateStatus | undefined;
-  tag?: string | undefined;
-  sort?: 'rank' | 'name' | 'status' | Metric | undefined;
-  dir?: 'asc' | 'desc' | undefined;
-}
+export type { LeaderboardQuery, LeaderboardRow };
 
 /** Ranks by total, highest first; candidates without a total come last and have no rank. */
 export function rankRows<T extends { total: number | null; rank: number | null; candidate: { name: string } }>(rows: T[]): T[] {

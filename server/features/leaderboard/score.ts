@@ -6,7 +6,10 @@
  * - The total is the weighted mean over the metrics that have a value: sum(value x weight) / sum(weight).
  *   Metrics without a value are listed as missing (flagged in the UI), and their weight is not counted.
  */
+import type { LeaderboardRow, Term } from '../../../contracts/leaderboard.js';
 import { AUTO_METRICS, type Metric, METRICS, RATING_METRIC, type Weights } from './weights.js';
+
+export type { Term };
 
 export type MetricValues = Record<Metric, number | null>;
 
@@ -17,13 +20,6 @@ export interface AnswerInput {
   overrides: Partial<Record<string, number>>;
   /** Every rubric rating (1-5) every reviewer gave this answer. */
   ratings: number[];
-}
-
-export interface Term {
-  metric: Metric;
-  value: number;
-  weight: number;
-  product: number;
 }
 
 export interface Total {
@@ -66,7 +62,7 @@ export function weightedTotal(values: MetricValues, weights: Weights): Total {
   return { total, terms, weightSum, missing };
 }
 
-export type Band = 'high' | 'middle' | 'low' | 'none';
+export type Band = LeaderboardRow['band'];
 
 /** Colour bands of the leaderboard: >= 70 high (green), 50-69.9 middle (amber), < 50 low (red). */
 export function band(total: number | null): Band {

@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { questionList, questionSchema, randomQuestionQuery } from '../../../contracts/questions.js';
 import type { Container } from '../../container.js';
-
-export const questionSchema = z.object({ id: z.string(), text: z.string(), category: z.string() });
 
 const SESSION_COOKIE = 'ia_session';
 
@@ -26,7 +24,7 @@ export const questionRoutes =
         schema: {
           tags: ['questions'],
           summary: 'A random question this browser has not seen yet (starts over when the bank is exhausted)',
-          querystring: z.object({ after: z.string().max(100).optional() }),
+          querystring: randomQuestionQuery,
           response: { 200: questionSchema },
         },
       },
@@ -35,7 +33,7 @@ export const questionRoutes =
 
     app.get(
       '/questions',
-      { schema: { tags: ['questions'], summary: 'The question bank', response: { 200: z.object({ items: z.array(questionSchema) }) } } },
+      { schema: { tags: ['questions'], summary: 'The question bank', response: { 200: questionList } } },
       async () => ({ items: await c.questions.list() }),
     );
   };

@@ -4,29 +4,11 @@
  * hook under /api/admin, giving /api/admin/queue); registered anywhere else every call answers 401.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors.js';
+import { jobInfoSchema, jobParams, queueQuery, queueStatsSchema } from '../../../contracts/queue.js';
 import type { Container } from '../../container.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { requireAdmin } from '../auth/guard.js';
-
-export const jobInfoSchema = z.object({
-  id: z.string(),
-  answerId: z.string(),
-  kind: z.string(),
-  state: z.enum(['queued', 'running', 'done', 'failed']),
-  attempts: z.number(),
-  error: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-});
-
-export const queueStatsSchema = z.object({
-  queued: z.number(),
-  running: z.number(),
-  done: z.number(),
-  failed: z.number(),
-  failedJobs: z.array(jobInfoSchema),
-});
 
 export const queueAdminRoutes =
   (c: Container): FastifyPluginAsyncZod =>
@@ -37,7 +19,7 @@ export const queueAdminRoutes =
         schema: {
           tags: ['queue'],
           summary: 'Jobs per state and the latest failed jobs with their reason (admin)',
-          querystring: z.object({ failedLimit: z.coerce.number().int().min(0).max(500).default(50) }),
+          querystring: queueQuery,
           response: { 200: queueStatsSchema, 401: errorBody, 403: errorBody },
         },
       },
@@ -53,7 +35,7 @@ export const queueAdminRoutes =
         schema: {
           tags: ['queue'],
           summary: 'Run a failed job again with a fresh attempt budget (admin)',
-          params: z.object({ id: z.string().min(1).max(200) }),
+          params: jobParams,
           response: { 202: jobInfoSchema, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
         },
       },

@@ -1,23 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Review, ScoreOverride } from '../../../contracts/reviews.js';
 import type { DB } from '../../db/schema.js';
 
-export interface ReviewDto {
-  reviewerId: string;
-  reviewer: string;
-  ratings: Record<string, number>;
-  comment: string;
-  updatedAt: string;
-}
-
-export interface OverrideDto {
-  metric: string;
-  originalValue: number | null;
-  value: number;
-  reason: string;
-  by: string;
-  at: string;
-}
+export type ReviewDto = Review;
+export type OverrideDto = ScoreOverride;
 
 export class ReviewRepository {
   constructor(readonly db: Kysely<DB>) {}

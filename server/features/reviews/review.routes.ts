@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { adminErrors as errors } from '../../../contracts/errors.js';
+import { candidateAnswerParams as answerParams, overrideBody, RUBRIC, reviewBody } from '../../../contracts/reviews.js';
 import { currentUser } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
-import { candidateParams, errors, id } from '../hiring/schemas.js';
-import { AUTO_METRICS, RUBRIC } from '../leaderboard/weights.js';
-
-const answerParams = candidateParams.extend({ answerId: id });
-const rating = z.number().int().min(1).max(5);
 
 /** Admins and reviewers rate answers and override automated scores. */
 export const reviewRoutes =
@@ -19,7 +16,7 @@ export const reviewRoutes =
           tags: ['admin'],
           summary: `Your rubric ratings (1-5: ${RUBRIC.join(', ')}) and comment for one answer`,
           params: answerParams,
-          body: z.object({ ratings: z.partialRecord(z.enum(RUBRIC), rating), comment: z.string().max(5000).default('') }),
+          body: reviewBody,
           response: { 204: z.null(), ...errors },
         },
       },
@@ -38,7 +35,7 @@ export const reviewRoutes =
           tags: ['admin'],
           summary: 'Override an automated score of one answer (recorded with who and when; the original stays visible)',
           params: answerParams,
-          body: z.object({ metric: z.enum(AUTO_METRICS), value: z.number().min(0).max(100), reason: z.string().trim().min(1).max(2000) }),
+          body: overrideBody,
           response: { 204: z.null(), ...errors },
         },
       },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { appConfigSchema, healthSchema } from '../../../contracts/system.js';
 import type { Container } from '../../container.js';
 
 export const systemRoutes =
@@ -7,7 +7,7 @@ export const systemRoutes =
   async (app) => {
     app.get(
       '/health',
-      { schema: { tags: ['system'], summary: 'Liveness and readiness', response: { 200: z.object({ status: z.literal('ok'), engine: z.string(), role: z.string(), version: z.string() }) } } },
+      { schema: { tags: ['system'], summary: 'Liveness and readiness', response: { 200: healthSchema } } },
       async () => ({ status: 'ok' as const, engine: c.config.ANALYSIS_ENGINE, role: c.config.ROLE, version: c.version }),
     );
 
@@ -17,7 +17,7 @@ export const systemRoutes =
         schema: {
           tags: ['system'],
           summary: 'Settings the web app needs',
-          response: { 200: z.object({ recordingMaxSec: z.number(), thinkTimeSec: z.number(), retakes: z.number(), maxUploadMb: z.number(), engine: z.string() }) },
+          response: { 200: appConfigSchema },
         },
       },
       async () => ({

@@ -1,9 +1,10 @@
 /** Progress events of answers, published by whoever runs the analysis, read by whoever serves the browser. */
 import { EventEmitter } from 'node:events';
+import type { AnswerStatus } from '../../../contracts/statuses.js';
 
 export interface AnswerEvent {
   answerId: string;
-  status: 'queued' | 'processing' | 'done' | 'failed';
+  status: AnswerStatus;
   stage: string | null;
   progress: number;
   error: string | null;

@@ -1,4 +1,5 @@
 /** A durable job queue. The embedded default keeps jobs in the database; BullMQ can implement the same. */
+import type { JobInfo, QueueStats } from '../../../contracts/queue.js';
 
 export interface Job {
   id: string;
@@ -15,30 +16,8 @@ export type JobHandler = (job: Job, signal: AbortSignal) => Promise<void>;
  * `err instanceof PermanentJobError || job.attempt >= job.maxAttempts`: the queue uses the same rule. */
 export class PermanentJobError extends Error {}
 
-export type JobState = 'queued' | 'running' | 'done' | 'failed';
-
-/** One job as the admin sees it. */
-export interface JobInfo {
-  id: string;
-  answerId: string;
-  kind: string;
-  state: JobState;
-  /** Attempts spent so far. */
-  attempts: number;
-  /** The last failure's message, if any. */
-  error: string | null;
-  updatedAt: string | null;
-}
-
-export interface QueueStats {
-  queued: number;
-  running: number;
-  /** Finished jobs the queue still keeps (BullMQ keeps the last 1000). */
-  done: number;
-  failed: number;
-  /** The most recent failed jobs, newest first. */
-  failedJobs: JobInfo[];
-}
+/** One job as the admin sees it, and the counts per state (contracts/queue.ts). */
+export type { JobInfo, JobState, QueueStats } from '../../../contracts/queue.js';
 
 export interface JobQueue {
   enqueue(answerId: string, kind: string): Promise<void>;

@@ -149,6 +149,18 @@ describe('hiring loop (browser)', () => {
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[1]).toMatch(/^1,Casey Candidate,casey@example.com,shortlisted,,,83\.3,/);
     expect(lines[2]).toMatch(/^2,Other Person,other@example.com,completed,,,25,/);
+
+    // 6. the filters live in the URL: a filtered view survives a reload, and the CSV export follows it
+    await page.getByLabel('Status').selectOption('shortlisted');
+    await page.waitForURL(/[?&]status=shortlisted/);
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.reload();
+    await rows.first().waitFor();
+    await expect(page.getByLabel('Status').inputValue()).resolves.toBe('shortlisted');
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().textContent()).resolves.toMatch(/Casey Candidate/);
+    const filtered = await context.request.get(`${base}${await page.getByTestId('csv-export').getAttribute('href')}`);
+    expect((await filtered.text()).trim().split('\r\n')).toHaveLength(2); // the header and Casey
     expect(errors).toEqual([]);
   });
 });

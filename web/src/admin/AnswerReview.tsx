@@ -1,29 +1,44 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { CandidateAnswer } from '../../../contracts/reviews';
+import { METRIC_LABELS, SCORE_NAMES, type ScoreName } from '../../../contracts/scores';
 import { ErrorBox } from '../components/ErrorBox';
-import { adminApi } from './api';
-import { type CandidateAnswer, type Me, METRIC_LABELS, type Metric } from './types';
-import { useAction } from './useAsync';
-
-const AUTO = ['confidence', 'clarity', 'speechRate', 'voiceTone', 'eyeContact', 'bodyLanguage'] as const;
+import { messageOf } from '../lib/http';
+import { useMe } from './AdminLayout';
+import { adminApi, adminKeys } from './api';
+import { metricLabel } from './explain';
 
 /** One answer: the video, the automated scores with their evidence and any overrides, and the rating form. */
-export function AnswerReview({ interviewId, candidateId, item, rubric, me, onChange }: { interviewId: string; candidateId: string; item: CandidateAnswer; rubric: string[]; me: Me; onChange: () => void }) {
+export function AnswerReview({ interviewId, candidateId, item, rubric }: { interviewId: string; candidateId: string; item: CandidateAnswer; rubric: string[] }) {
+  const me = useMe();
+  const queryClient = useQueryClient();
   const mine = item.reviews.find((r) => r.reviewerId === me.id);
   const [ratings, setRatings] = useState<Record<string, number>>(mine?.ratings ?? {});
   const [comment, setComment] = useState(mine?.comment ?? '');
-  const [metric, setMetric] = useState<string>('clarity');
+  const [metric, setMetric] = useState<ScoreName>('clarity');
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const action = useAction();
   const a = item.answer;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.interview(interviewId) });
+  const review = useMutation({ mutationFn: (answerId: string) => adminApi.review(interviewId, candidateId, answerId, { ratings, comment }), onSuccess: refresh });
+  const override = useMutation({
+    mutationFn: (answerId: string) => adminApi.override(interviewId, candidateId, answerId, { metric, value: Number(value), reason }),
+    onSuccess: () => {
+      setValue('');
+      setReason('');
+      return refresh();
+    },
+  });
   const rate = (e: FormEvent): void => {
     e.preventDefault();
-    if (a) void action.run(async () => (await adminApi.review(interviewId, candidateId, a.id, ratings, comment), onChange()));
+    if (a) review.mutate(a.id);
   };
-  const override = (e: FormEvent): void => {
+  const submitOverride = (e: FormEvent): void => {
     e.preventDefault();
-    if (a) void action.run(async () => (await adminApi.override(interviewId, candidateId, a.id, metric, Number(value), reason), setValue(''), setReason(''), onChange()));
+    if (a) override.mutate(a.id);
   };
+  const busy = review.isPending || override.isPending;
+  const error = review.error ?? override.error;
   return (
     <section className="card answer-block" data-testid="answer">
       <h2>
@@ -32,8 +47,12 @@ export function AnswerReview({ interviewId, candidateId, item, rubric, me, onCha
       {!a ? <p className="muted">Not answered yet.</p> : null}
       {a ? (
         <>
+          {/* biome-ignore lint/a11y/useMediaCaption: a candidate's recording has no caption track; the transcript is in the report */}
           <video className="playback" src={a.videoUrl} controls preload="metadata" aria-label={`Answer to question ${item.position + 1}`} />
-          <p className="muted small">Analysis: {a.status}{a.error ? ` (${a.error})` : ''}</p>
+          <p className="muted small">
+            Analysis: {a.status}
+            {a.error ? ` (${a.error})` : ''}
+          </p>
           <table className="admin-table">
             <thead>
               <tr>
@@ -44,11 +63,11 @@ export function AnswerReview({ interviewId, candidateId, item, rubric, me, onCha
               </tr>
             </thead>
             <tbody>
-              {AUTO.map((m) => {
+              {SCORE_NAMES.map((m) => {
                 const s = a.report?.scores[m];
                 return (
                   <tr key={m}>
-                    <td>{METRIC_LABELS[m as Metric]}</td>
+                    <td>{METRIC_LABELS[m]}</td>
                     <td className="num">{s?.value ?? <span className="flag">not measured</span>}</td>
                     <td className="num">{item.scoresInForce[m] ?? '-'}</td>
                     <td className="small">{s?.evidence.join(' · ')}</td>
@@ -59,17 +78,14 @@ export function AnswerReview({ interviewId, candidateId, item, rubric, me, onCha
           </table>
           {item.overrides.length ? (
             <ul className="small">
-              {item.overrides.map((o, i) => (
-                <li key={i}>
-                  {METRIC_LABELS[o.metric as Metric] ?? o.metric}: {o.originalValue ?? 'not measured'} → {o.value} by {o.by} on {o.at.slice(0, 16).replace('T', ' ')} ({o.reason})
+              {item.overrides.map((o) => (
+                <li key={`${o.metric}-${o.at}`}>
+                  {metricLabel(o.metric)}: {o.originalValue ?? 'not measured'} → {o.value} by {o.by} on {o.at.slice(0, 16).replace('T', ' ')} ({o.reason})
                 </li>
               ))}
             </ul>
           ) : null}
-          <p className="small">
-            Reviews:{' '}
-            {item.reviews.map((r) => `${r.reviewer}: ${Object.entries(r.ratings).map(([k, v]) => `${k} ${v}`).join(', ')}${r.comment ? ` (“${r.comment}”)` : ''}`).join('; ') || 'none yet'}
-          </p>
+          <p className="small">Reviews: {item.reviews.map(reviewLine).join('; ') || 'none yet'}</p>
           <form className="admin-row admin-form" onSubmit={rate} data-testid="rating-form">
             {rubric.map((c) => (
               <label key={c}>
@@ -89,17 +105,17 @@ export function AnswerReview({ interviewId, candidateId, item, rubric, me, onCha
             <label>
               Comment <input name="comment" value={comment} onChange={(e) => setComment(e.target.value)} />
             </label>
-            <button className="btn primary" type="submit" disabled={action.busy}>
+            <button className="btn primary" type="submit" disabled={busy}>
               Save rating
             </button>
           </form>
-          <form className="admin-row admin-form" onSubmit={override}>
+          <form className="admin-row admin-form" onSubmit={submitOverride}>
             <label>
               Override score
-              <select value={metric} onChange={(e) => setMetric(e.target.value)}>
-                {AUTO.map((m) => (
+              <select value={metric} onChange={(e) => setMetric(e.target.value as ScoreName)}>
+                {SCORE_NAMES.map((m) => (
                   <option key={m} value={m}>
-                    {METRIC_LABELS[m as Metric]}
+                    {METRIC_LABELS[m]}
                   </option>
                 ))}
               </select>
@@ -110,13 +126,21 @@ export function AnswerReview({ interviewId, candidateId, item, rubric, me, onCha
             <label>
               Reason <input required value={reason} onChange={(e) => setReason(e.target.value)} />
             </label>
-            <button className="btn secondary" type="submit" disabled={action.busy}>
+            <button className="btn secondary" type="submit" disabled={busy}>
               Override
             </button>
           </form>
-          {action.error ? <ErrorBox message={action.error} /> : null}
+          {error ? <ErrorBox message={messageOf(error)} /> : null}
         </>
       ) : null}
     </section>
   );
+}
+
+/** "rita@example.com: relevance 5, structure 4 (“clear”)" */
+function reviewLine(r: CandidateAnswer['reviews'][number]): string {
+  const ratings = Object.entries(r.ratings)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return `${r.reviewer}: ${ratings}${r.comment ? ` (“${r.comment}”)` : ''}`;
 }

@@ -1,13 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { ErrorBox } from '../components/ErrorBox';
-import { adminApi } from './api';
-import { useAsync } from './useAsync';
+import { messageOf } from '../lib/http';
+import { adminQueries } from './api';
 
 export function AuditPage() {
-  const log = useAsync(() => adminApi.audit(), []);
+  const log = useQuery(adminQueries.audit);
   return (
     <>
       <h1 tabIndex={-1}>Audit log</h1>
-      {log.error ? <ErrorBox message={log.error} /> : null}
+      {log.error ? <ErrorBox message={messageOf(log.error)} /> : null}
       <table className="admin-table">
         <thead>
           <tr>

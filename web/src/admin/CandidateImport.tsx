@@ -1,37 +1,46 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorBox } from '../components/ErrorBox';
-import { adminApi } from './api';
-import { useAction } from './useAsync';
+import { messageOf } from '../lib/http';
+import { adminApi, adminKeys } from './api';
 
 /** Add one candidate, or import a CSV file (name,email[,tags][,group]) with an error per bad row. */
-export function CandidateImport({ interviewId, onChange }: { interviewId: string; onChange: () => void }) {
+export function CandidateImport({ interviewId }: { interviewId: string }) {
+  const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [tags, setTags] = useState('');
   const [group, setGroup] = useState('');
-  const [report, setReport] = useState<{ created: number; errors: Array<{ line: number; message: string }> } | null>(null);
-  const action = useAction();
-  const add = (e: FormEvent): void => {
-    e.preventDefault();
-    void action.run(async () => {
-      await adminApi.addCandidate(interviewId, { name, email, tags: tags.split(/[;,]/).map((t) => t.trim()).filter(Boolean), group: group.trim() || null });
+  // The interview list counts candidates too: refresh every interview query.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.interviews });
+  const add = useMutation({
+    mutationFn: () =>
+      adminApi.addCandidate(interviewId, {
+        name,
+        email,
+        tags: tags
+          .split(/[;,]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
+        group: group.trim() || null,
+      }),
+    onSuccess: () => {
       setName('');
       setEmail('');
-      onChange();
-    });
+      return refresh();
+    },
+  });
+  const importCsv = useMutation({ mutationFn: async (file: File) => adminApi.importCsv(interviewId, await file.text()), onSuccess: refresh });
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    add.mutate();
   };
-  const importFile = (file: File | undefined): void => {
-    if (!file) return;
-    void action.run(async () => {
-      const r = await adminApi.importCsv(interviewId, await file.text());
-      setReport({ created: r.created.length, errors: r.errors });
-      onChange();
-    });
-  };
+  const report = importCsv.data;
+  const error = add.error ?? importCsv.error;
   return (
     <>
       <h3>Add a candidate</h3>
-      <form className="admin-row admin-form" onSubmit={add} data-testid="add-candidate">
+      <form className="admin-row admin-form" onSubmit={submit} data-testid="add-candidate">
         <label>
           Name <input name="name" required value={name} onChange={(e) => setName(e.target.value)} />
         </label>
@@ -45,18 +54,26 @@ export function CandidateImport({ interviewId, onChange }: { interviewId: string
           Group (optional, for the fairness report; never inferred)
           <input value={group} onChange={(e) => setGroup(e.target.value)} />
         </label>
-        <button className="btn primary" type="submit" disabled={action.busy}>
+        <button className="btn primary" type="submit" disabled={add.isPending}>
           Add
         </button>
       </form>
       <h3>Import a CSV list</h3>
       <label>
         CSV file: name,email[,tags][,group] (tags separated by ;)
-        <input type="file" accept=".csv,text/csv" onChange={(e) => importFile(e.target.files?.[0])} />
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          disabled={importCsv.isPending}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) importCsv.mutate(file);
+          }}
+        />
       </label>
       {report ? (
         <div role="status">
-          <p>{report.created} candidates added.</p>
+          <p>{report.created.length} candidates added.</p>
           {report.errors.length > 0 ? (
             <ul className="warn">
               {report.errors.map((er) => (
@@ -68,7 +85,7 @@ export function CandidateImport({ interviewId, onChange }: { interviewId: string
           ) : null}
         </div>
       ) : null}
-      {action.error ? <ErrorBox message={action.error} /> : null}
+      {error ? <ErrorBox message={messageOf(error)} /> : null}
     </>
   );
 }

@@ -1,26 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { ErrorBox } from '../components/ErrorBox';
-import { navigate } from '../hooks/useRoute';
-import { adminApi } from './api';
+import { messageOf } from '../lib/http';
+import { useParam } from '../lib/params';
 import { AnswerReview } from './AnswerReview';
+import { useMe } from './AdminLayout';
+import { adminApi, adminKeys, adminQueries } from './api';
 import { DecisionForm } from './DecisionForm';
-import type { Me } from './types';
-import { useAction, useAsync } from './useAsync';
 
-export function CandidatePage({ id, candidateId, me }: { id: string; candidateId: string; me: Me }) {
-  const detail = useAsync(() => adminApi.candidate(id, candidateId), [id, candidateId]);
-  const del = useAction();
+export function CandidatePage() {
+  const id = useParam('id');
+  const candidateId = useParam('candidateId');
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const detail = useQuery(adminQueries.candidate(id, candidateId));
+  const erase = useMutation({
+    mutationFn: () => adminApi.deleteCandidate(id, candidateId),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: adminQueries.candidate(id, candidateId).queryKey });
+      await navigate(`/admin/interviews/${id}`);
+      await queryClient.invalidateQueries({ queryKey: adminKeys.interviews });
+    },
+  });
+  const revoke = useMutation({ mutationFn: (inviteId: string) => adminApi.revokeInvite(id, inviteId), onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.interview(id) }) });
   const d = detail.data;
-  const erase = (): void => {
-    if (!d || !window.confirm(`Delete ${d.candidate.name} and all their videos and reports? This cannot be undone.`)) return;
-    void del.run(async () => {
-      await adminApi.deleteCandidate(id, candidateId);
-      navigate(`/admin/interviews/${id}`);
-    });
+  const askErase = (): void => {
+    if (d && window.confirm(`Delete ${d.candidate.name} and all their videos and reports? This cannot be undone.`)) erase.mutate();
   };
+  const error = erase.error ?? revoke.error;
   return (
     <>
       <h1 tabIndex={-1}>{d?.candidate.name ?? 'Candidate'}</h1>
-      {detail.error ? <ErrorBox message={detail.error} /> : null}
+      {detail.error ? <ErrorBox message={messageOf(detail.error)} /> : null}
       {d ? (
         <>
           <section className="card">
@@ -36,7 +48,7 @@ export function CandidatePage({ id, candidateId, me }: { id: string; candidateId
                   Invite {i.state}, expires {i.expiresAt.slice(0, 10)}
                   {i.consentAt ? `, consent given ${i.consentAt.slice(0, 16).replace('T', ' ')}` : ''}
                   {i.state === 'active' && me.role === 'admin' ? (
-                    <button type="button" className="btn secondary small" onClick={() => void del.run(async () => (await adminApi.revokeInvite(id, i.id), detail.reload()))}>
+                    <button type="button" className="btn secondary small" disabled={revoke.isPending} onClick={() => revoke.mutate(i.id)}>
                       Revoke
                     </button>
                   ) : null}
@@ -53,16 +65,16 @@ export function CandidatePage({ id, candidateId, me }: { id: string; candidateId
                 </li>
               ))}
             </ul>
-            {me.role === 'admin' ? <DecisionForm interviewId={id} candidateIds={[candidateId]} onDone={detail.reload} /> : null}
+            {me.role === 'admin' ? <DecisionForm interviewId={id} candidateIds={[candidateId]} /> : null}
             {me.role === 'admin' ? (
-              <button type="button" className="btn danger" onClick={erase} disabled={del.busy}>
+              <button type="button" className="btn danger" onClick={askErase} disabled={erase.isPending}>
                 Delete candidate and all recordings
               </button>
             ) : null}
-            {del.error ? <ErrorBox message={del.error} /> : null}
+            {error ? <ErrorBox message={messageOf(error)} /> : null}
           </section>
           {d.answers.map((a) => (
-            <AnswerReview key={a.questionId} interviewId={id} candidateId={candidateId} item={a} rubric={d.rubric} me={me} onChange={detail.reload} />
+            <AnswerReview key={a.questionId} interviewId={id} candidateId={candidateId} item={a} rubric={d.rubric} />
           ))}
         </>
       ) : null}

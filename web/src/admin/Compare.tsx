@@ -1,5 +1,6 @@
-import { explainTotal } from './explain';
-import { type LeaderboardRow, type Metric, METRIC_LABELS, METRICS } from './types';
+import type { LeaderboardRow } from '../../../contracts/leaderboard';
+import { METRIC_LABELS, METRICS } from '../../../contracts/scores';
+import { explainTotal, metricLabel } from './explain';
 
 /** Two or three candidates side by side. */
 export function Compare({ rows }: { rows: LeaderboardRow[] }) {
@@ -21,7 +22,7 @@ export function Compare({ rows }: { rows: LeaderboardRow[] }) {
                 </div>
               ))}
             </dl>
-            <p className="terms">{explainTotal(r, (m) => METRIC_LABELS[m as Metric])}</p>
+            <p className="terms">{explainTotal(r, metricLabel)}</p>
           </div>
         ))}
       </div>

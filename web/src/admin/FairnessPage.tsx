@@ -1,29 +1,41 @@
-import { useState } from 'react';
-import { Link } from '../components/Link';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorBox } from '../components/ErrorBox';
-import { adminApi } from './api';
-import { useAsync } from './useAsync';
+import { messageOf } from '../lib/http';
+import { useParam } from '../lib/params';
+import { adminQueries } from './api';
+
+const SELECTIONS = [
+  ['shortlisted,hired', 'shortlisted or hired'],
+  ['hired', 'hired'],
+  ['shortlisted', 'shortlisted'],
+] as const;
 
 /** Selection rates and impact ratios by the candidates' group field (four-fifths rule, as in NYC LL144 audits). */
-export function FairnessPage({ id }: { id: string }) {
-  const [selected, setSelected] = useState('shortlisted,hired');
-  const f = useAsync(() => adminApi.fairness(id, selected), [id, selected]);
+export function FairnessPage() {
+  const id = useParam('id');
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('selected');
+  const selected = SELECTIONS.find(([value]) => value === asked)?.[0] ?? 'shortlisted,hired';
+  const f = useQuery(adminQueries.fairness(id, selected));
   return (
     <>
       <h1 tabIndex={-1}>Fairness report</h1>
       <p className="muted">
-        Groups come from the group field entered for each candidate; nothing is inferred. Selection rate = selected / assessed (candidates who finished or got a decision).
-        Impact ratio = a group's rate / the highest rate; below 0.8 fails the four-fifths rule. <Link href={`/admin/interviews/${id}`}>Back</Link>
+        Groups come from the group field entered for each candidate; nothing is inferred. Selection rate = selected / assessed (candidates who finished or got a decision). Impact ratio = a group's
+        rate / the highest rate; below 0.8 fails the four-fifths rule. <Link to={`/admin/interviews/${id}`}>Back</Link>
       </p>
       <label>
         Counted as selected{' '}
-        <select value={selected} onChange={(e) => setSelected(e.target.value)}>
-          <option value="shortlisted,hired">shortlisted or hired</option>
-          <option value="hired">hired</option>
-          <option value="shortlisted">shortlisted</option>
+        <select value={selected} onChange={(e) => setParams({ selected: e.target.value }, { replace: true })}>
+          {SELECTIONS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
-      {f.error ? <ErrorBox message={f.error} /> : null}
+      {f.error ? <ErrorBox message={messageOf(f.error)} /> : null}
       {f.data ? (
         <>
           <table className="admin-table" data-testid="fairness">
@@ -53,7 +65,9 @@ export function FairnessPage({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
-          <p className="small">Without a group: {f.data.unknown.assessed} assessed, {f.data.unknown.selected} selected.</p>
+          <p className="small">
+            Without a group: {f.data.unknown.assessed} assessed, {f.data.unknown.selected} selected.
+          </p>
           <ul>
             {f.data.warnings.map((w) => (
               <li key={w} className="warn">

@@ -1,39 +1,45 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { InterviewCreate } from '../../../contracts/interviews';
+import { questionBankQuery } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
-import { navigate } from '../hooks/useRoute';
-import { adminApi } from './api';
-import type { InterviewInput } from './types';
-import { useAction, useAsync } from './useAsync';
+import { messageOf } from '../lib/http';
+import { adminApi, adminKeys } from './api';
 
-type Item = InterviewInput['questions'][number] & { key: number };
+type Item = InterviewCreate['questions'][number] & { key: number; thinkTimeSec: number; answerTimeSec: number; retakes: number };
 let nextKey = 1;
 const blank = (): Item => ({ key: nextKey++, text: '', thinkTimeSec: 30, answerTimeSec: 120, retakes: 1 });
 
 /** A new interview: title, description, consent text, retention, and an ordered question set (bank or new). */
-export function InterviewForm({ onCreated }: { onCreated: () => void }) {
-  const bank = useAsync(() => adminApi.bank(), []);
+export function InterviewForm() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const bank = useQuery(questionBankQuery);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [consentText, setConsent] = useState('');
   const [retention, setRetention] = useState('');
   const [items, setItems] = useState<Item[]>([blank()]);
-  const action = useAction();
+  const create = useMutation({
+    mutationFn: adminApi.createInterview,
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: adminKeys.interviews });
+      await navigate(`/admin/interviews/${created.id}`);
+    },
+  });
   const set = (key: number, patch: Partial<Item>): void => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
   const move = (i: number, d: number): void =>
     setItems((xs) => {
       const ys = [...xs];
       const [x] = ys.splice(i, 1);
-      ys.splice(Math.max(0, Math.min(ys.length, i + d)), 0, x!);
+      if (x) ys.splice(Math.max(0, Math.min(ys.length, i + d)), 0, x);
       return ys;
     });
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     const questions = items.map(({ key: _k, questionId, text, ...rest }) => (questionId ? { questionId, ...rest } : { text, ...rest }));
-    void action.run(async () => {
-      const created = await adminApi.createInterview({ title, description, questions, ...(consentText.trim() ? { consentText } : {}), ...(retention ? { retentionDays: Number(retention) } : {}) });
-      onCreated();
-      navigate(`/admin/interviews/${created.id}`);
-    });
+    create.mutate({ title, description, questions, ...(consentText.trim() ? { consentText } : {}), ...(retention ? { retentionDays: Number(retention) } : {}) });
   };
   return (
     <section className="card">
@@ -94,11 +100,11 @@ export function InterviewForm({ onCreated }: { onCreated: () => void }) {
             Add a question
           </button>
         </fieldset>
-        <button type="submit" className="btn primary" disabled={action.busy}>
+        <button type="submit" className="btn primary" disabled={create.isPending}>
           Create interview
         </button>
       </form>
-      {action.error ? <ErrorBox message={action.error} /> : null}
+      {create.error ? <ErrorBox message={messageOf(create.error)} /> : null}
     </section>
   );
 }

@@ -1,36 +1,43 @@
-import { Link } from '../components/Link';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { ErrorBox } from '../components/ErrorBox';
-import { adminApi } from './api';
+import { messageOf } from '../lib/http';
+import { useParam } from '../lib/params';
+import { useMe } from './AdminLayout';
+import { adminQueries } from './api';
 import { CandidateImport } from './CandidateImport';
 import { InviteButton } from './InviteButton';
-import type { Me } from './types';
-import { useAsync } from './useAsync';
 
-export function InterviewPage({ id, me }: { id: string; me: Me }) {
-  const interview = useAsync(() => adminApi.interview(id), [id]);
-  const candidates = useAsync(() => adminApi.candidates(id), [id]);
+export function InterviewPage() {
+  const id = useParam('id');
+  const me = useMe();
+  const interview = useQuery(adminQueries.interview(id));
+  const candidates = useQuery(adminQueries.candidates(id));
   const iv = interview.data;
   return (
     <>
       <h1 tabIndex={-1}>{iv?.title ?? 'Interview'}</h1>
-      {interview.error ? <ErrorBox message={interview.error} /> : null}
+      {interview.error ? <ErrorBox message={messageOf(interview.error)} /> : null}
       {iv ? (
         <section className="card">
           <p>{iv.description}</p>
           <ol>
             {iv.questions.map((q) => (
               <li key={q.questionId}>
-                {q.text} <span className="muted small">(think {q.thinkTimeSec} s, up to {q.answerTimeSec} s, {q.retakes} retakes)</span>
+                {q.text}{' '}
+                <span className="muted small">
+                  (think {q.thinkTimeSec} s, up to {q.answerTimeSec} s, {q.retakes} retakes)
+                </span>
               </li>
             ))}
           </ol>
           <p className="muted small">Recordings kept {iv.retentionDays ? `${iv.retentionDays} days` : 'for the server default period'}.</p>
           <div className="actions">
-            <Link className="btn primary" href={`/admin/interviews/${id}/leaderboard`}>
+            <Link className="btn primary" to={`/admin/interviews/${id}/leaderboard`}>
               Leaderboard
             </Link>
             {me.role === 'admin' ? (
-              <Link className="btn secondary" href={`/admin/interviews/${id}/fairness`}>
+              <Link className="btn secondary" to={`/admin/interviews/${id}/fairness`}>
                 Fairness report
               </Link>
             ) : null}
@@ -39,7 +46,7 @@ export function InterviewPage({ id, me }: { id: string; me: Me }) {
       ) : null}
       <section className="card">
         <h2>Candidates</h2>
-        {candidates.error ? <ErrorBox message={candidates.error} /> : null}
+        {candidates.error ? <ErrorBox message={messageOf(candidates.error)} /> : null}
         <table className="admin-table" data-testid="candidates">
           <thead>
             <tr>
@@ -55,7 +62,7 @@ export function InterviewPage({ id, me }: { id: string; me: Me }) {
             {candidates.data?.items.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link href={`/admin/interviews/${id}/candidates/${c.id}`}>{c.name}</Link>
+                  <Link to={`/admin/interviews/${id}/candidates/${c.id}`}>{c.name}</Link>
                 </td>
                 <td>{c.email}</td>
                 <td>{c.status}</td>
@@ -70,7 +77,7 @@ export function InterviewPage({ id, me }: { id: string; me: Me }) {
             ))}
           </tbody>
         </table>
-        {me.role === 'admin' ? <CandidateImport interviewId={id} onChange={candidates.reload} /> : null}
+        {me.role === 'admin' ? <CandidateImport interviewId={id} /> : null}
       </section>
     </>
   );

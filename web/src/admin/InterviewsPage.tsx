@@ -1,16 +1,18 @@
-import { Link } from '../components/Link';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { ErrorBox } from '../components/ErrorBox';
-import { adminApi } from './api';
+import { messageOf } from '../lib/http';
+import { useMe } from './AdminLayout';
+import { adminQueries } from './api';
 import { InterviewForm } from './InterviewForm';
-import type { Me } from './types';
-import { useAsync } from './useAsync';
 
-export function InterviewsPage({ me }: { me: Me }) {
-  const list = useAsync(() => adminApi.interviews(), []);
+export function InterviewsPage() {
+  const me = useMe();
+  const list = useQuery(adminQueries.interviews);
   return (
     <>
       <h1 tabIndex={-1}>Interviews</h1>
-      {list.error ? <ErrorBox message={list.error} /> : null}
+      {list.error ? <ErrorBox message={messageOf(list.error)} /> : null}
       <table className="admin-table" data-testid="interviews">
         <thead>
           <tr>
@@ -23,7 +25,7 @@ export function InterviewsPage({ me }: { me: Me }) {
           {list.data?.items.map((i) => (
             <tr key={i.id}>
               <td>
-                <Link href={`/admin/interviews/${i.id}`}>{i.title}</Link>
+                <Link to={`/admin/interviews/${i.id}`}>{i.title}</Link>
               </td>
               <td className="num">{i.candidates}</td>
               <td>{i.createdAt.slice(0, 10)}</td>
@@ -31,7 +33,7 @@ export function InterviewsPage({ me }: { me: Me }) {
           ))}
         </tbody>
       </table>
-      {me.role === 'admin' ? <InterviewForm onCreated={list.reload} /> : null}
+      {me.role === 'admin' ? <InterviewForm /> : null}
     </>
   );
 }

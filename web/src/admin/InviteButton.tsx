@@ -1,11 +1,12 @@
-import { useState } from 'react';
-import { adminApi } from './api';
-import { useAction } from './useAsync';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { messageOf } from '../lib/http';
+import { adminApi, adminKeys } from './api';
 
 /** Creates an invite link and shows it once (only its hash is stored on the server). */
 export function InviteButton({ interviewId, candidateId, name }: { interviewId: string; candidateId: string; name: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-  const action = useAction();
+  const queryClient = useQueryClient();
+  const invite = useMutation({ mutationFn: () => adminApi.invite(interviewId, candidateId), onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.interview(interviewId) }) });
+  const url = invite.data?.url;
   if (url) {
     return (
       <div>
@@ -21,10 +22,10 @@ export function InviteButton({ interviewId, candidateId, name }: { interviewId: 
   }
   return (
     <>
-      <button type="button" className="btn secondary small" disabled={action.busy} onClick={() => void action.run(async () => setUrl((await adminApi.invite(interviewId, candidateId)).url))}>
+      <button type="button" className="btn secondary small" disabled={invite.isPending} onClick={() => invite.mutate()}>
         Create invite link
       </button>
-      {action.error ? <span className="warn small">{action.error}</span> : null}
+      {invite.error ? <span className="warn small">{messageOf(invite.error)}</span> : null}
     </>
   );
 }

@@ -1,33 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from '../components/Link';
+import { Link, useSearchParams } from 'react-router';
+import type { LeaderboardRow } from '../../../contracts/leaderboard';
+import { LEADERBOARD_SORTS, type LeaderboardSort, METRIC_LABELS, METRICS } from '../../../contracts/scores';
+import { CANDIDATE_STATUSES } from '../../../contracts/statuses';
 import { ErrorBox } from '../components/ErrorBox';
-import { adminApi } from './api';
+import { messageOf } from '../lib/http';
+import { useParam } from '../lib/params';
+import { useMe } from './AdminLayout';
+import { adminApi, adminQueries } from './api';
 import { Compare } from './Compare';
 import { DecisionForm } from './DecisionForm';
-import { explainTotal } from './explain';
-import { type LeaderboardRow, type Me, type Metric, METRIC_LABELS, METRICS, type Status } from './types';
-import { useAsync } from './useAsync';
+import { explainTotal, metricLabel } from './explain';
 import { WeightsForm } from './WeightsForm';
 
-const STATUSES: Status[] = ['invited', 'in_progress', 'completed', 'shortlisted', 'rejected', 'hired'];
-type SortKey = 'rank' | 'name' | 'status' | (typeof METRICS)[number];
+type Dir = 'asc' | 'desc';
+const naturalDir = (k: LeaderboardSort): Dir => (k === 'rank' || k === 'name' || k === 'status' ? 'asc' : 'desc');
+const isSort = (s: string | null): s is LeaderboardSort => (LEADERBOARD_SORTS as readonly string[]).includes(s ?? '');
 
-export function LeaderboardPage({ id, me }: { id: string; me: Me }) {
-  const [status, setStatus] = useState('');
-  const [tag, setTag] = useState('');
-  const [sort, setSort] = useState<SortKey>('rank');
-  const [dir, setDir] = useState<'asc' | 'desc'>('asc');
+/** The filters and the sort live in the URL (?status=&tag=&sort=&dir=): a filtered view can be bookmarked and shared. */
+function useLeaderboardParams() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const tag = params.get('tag') ?? '';
+  const rawSort = params.get('sort');
+  const sort: LeaderboardSort = isSort(rawSort) ? rawSort : 'rank';
+  const dir: Dir = params.get('dir') === 'asc' || params.get('dir') === 'desc' ? (params.get('dir') as Dir) : naturalDir(sort);
+  const set = (patch: Record<string, string>): void =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(patch)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  /** The query the server gets (and the CSV export). */
+  const query = new URLSearchParams({ sort, dir, ...(status ? { status } : {}), ...(tag ? { tag } : {}) });
+  return { status, tag, sort, dir, set, query };
+}
+
+export function LeaderboardPage() {
+  const id = useParam('id');
+  const me = useMe();
+  const { status, tag, sort, dir, set, query } = useLeaderboardParams();
   const [picked, setPicked] = useState<string[]>([]);
-  const q = new URLSearchParams({ sort, dir, ...(status ? { status } : {}), ...(tag ? { tag } : {}) });
-  const board = useAsync(() => adminApi.leaderboard(id, q), [id, q.toString()]);
+  const board = useQuery(adminQueries.leaderboard(id, query));
   const rows = board.data?.rows ?? [];
-  const sortBy = (k: SortKey): void => {
-    const natural = k === 'rank' || k === 'name' || k === 'status' ? 'asc' : 'desc';
-    setDir(k === sort ? (dir === 'asc' ? 'desc' : 'asc') : natural);
-    setSort(k);
-  };
-  const th = (k: SortKey, label: string) => (
-    <th aria-sort={sort === k ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={k === 'name' || k === 'status' ? '' : 'num'}>
+  const sortBy = (k: LeaderboardSort): void => set({ sort: k, dir: k === sort ? (dir === 'asc' ? 'desc' : 'asc') : naturalDir(k) });
+  const th = (k: LeaderboardSort, label: string) => (
+    <th key={k} aria-sort={sort === k ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={k === 'name' || k === 'status' ? '' : 'num'}>
       <button type="button" onClick={() => sortBy(k)}>
         {label}
         {sort === k ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -41,26 +66,26 @@ export function LeaderboardPage({ id, me }: { id: string; me: Me }) {
       <h1 tabIndex={-1}>Leaderboard</h1>
       <p className="muted">
         Totals are a weighted mean of the measured scores and reviewer ratings: advice for people, not a decision. Unmeasured scores are left out and flagged, never counted as 0.{' '}
-        <Link href={`/admin/interviews/${id}`}>Back to the interview</Link>
+        <Link to={`/admin/interviews/${id}`}>Back to the interview</Link>
       </p>
       <div className="admin-row admin-form">
         <label>
           Status
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select value={status} onChange={(e) => set({ status: e.target.value })}>
             <option value="">all</option>
-            {STATUSES.map((s) => (
+            {CANDIDATE_STATUSES.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
         </label>
         <label>
-          Tag <input value={tag} onChange={(e) => setTag(e.target.value)} />
+          Tag <input value={tag} onChange={(e) => set({ tag: e.target.value })} />
         </label>
-        <a className="btn secondary" href={adminApi.leaderboardCsvUrl(id, q)} download data-testid="csv-export">
+        <a className="btn secondary" href={adminApi.leaderboardCsvUrl(id, query)} download data-testid="csv-export">
           Export CSV
         </a>
       </div>
-      {board.error ? <ErrorBox message={board.error} /> : null}
+      {board.error ? <ErrorBox message={messageOf(board.error)} /> : null}
       <table className="admin-table" data-testid="leaderboard">
         <thead>
           <tr>
@@ -80,8 +105,8 @@ export function LeaderboardPage({ id, me }: { id: string; me: Me }) {
               </td>
               <td className="num">{r.rank ?? '-'}</td>
               <td>
-                <Link href={`/admin/interviews/${id}/candidates/${r.candidate.id}`}>{r.candidate.name}</Link>
-                <div className="terms">{explainTotal(r, (m) => METRIC_LABELS[m as Metric])}</div>
+                <Link to={`/admin/interviews/${id}/candidates/${r.candidate.id}`}>{r.candidate.name}</Link>
+                <div className="terms">{explainTotal(r, metricLabel)}</div>
                 {r.missing.length ? <div className="flag">Not measured: {r.missing.map((m) => METRIC_LABELS[m]).join(', ')}</div> : null}
               </td>
               <td>{r.candidate.status}</td>
@@ -101,11 +126,11 @@ export function LeaderboardPage({ id, me }: { id: string; me: Me }) {
       {me.role === 'admin' ? (
         <section className="card">
           <h2>Decide for the picked candidates ({picked.length})</h2>
-          <DecisionForm interviewId={id} candidateIds={picked} onDone={() => (setPicked([]), board.reload())} />
+          <DecisionForm interviewId={id} candidateIds={picked} onDone={() => setPicked([])} />
         </section>
       ) : null}
       {compared.length >= 2 && compared.length <= 3 ? <Compare rows={compared} /> : picked.length > 3 ? <p className="muted">Pick two or three candidates to compare them side by side.</p> : null}
-      {me.role === 'admin' && board.data ? <WeightsForm interviewId={id} weights={board.data.weights} onSaved={board.reload} /> : null}
+      {me.role === 'admin' && board.data ? <WeightsForm interviewId={id} weights={board.data.weights} /> : null}
     </>
   );
 }

@@ -1,16 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorBox } from '../components/ErrorBox';
-import { adminApi } from './api';
-import type { Me } from './types';
-import { useAction } from './useAsync';
+import { messageOf } from '../lib/http';
+import { adminApi, adminKeys } from './api';
 
-export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+export function Login() {
+  const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const action = useAction();
+  const login = useMutation({
+    mutationFn: () => adminApi.login(email, password),
+    onSuccess: ({ user }) => queryClient.setQueryData(adminKeys.me, user),
+  });
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    void action.run(async () => onSignedIn((await adminApi.login(email, password)).user));
+    login.mutate();
   };
   return (
     <section className="card admin-narrow">
@@ -25,11 +29,11 @@ export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           Password
           <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        <button className="btn primary" type="submit" disabled={action.busy}>
+        <button className="btn primary" type="submit" disabled={login.isPending}>
           Sign in
         </button>
       </form>
-      {action.error ? <ErrorBox title="Could not sign in" message={action.error} /> : null}
+      {login.error ? <ErrorBox title="Could not sign in" message={messageOf(login.error)} /> : null}
     </section>
   );
 }

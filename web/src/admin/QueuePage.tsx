@@ -1,34 +1,26 @@
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { JOB_STATES } from '../../../contracts/statuses';
 import { ErrorBox } from '../components/ErrorBox';
-import { messageOf } from '../lib/apiError';
-import { adminApi } from './api';
-import { useAsync } from './useAsync';
+import { messageOf } from '../lib/http';
+import { adminApi, adminKeys, adminQueries } from './api';
 
-/** The analysis queue: jobs per state, the latest failed jobs with their reason, and a retry for each. */
+/** The analysis queue: jobs per state (refreshed every 10 s), the latest failed jobs with their reason, and a retry for each. */
 export function QueuePage() {
-  const [tick, setTick] = useState(0);
-  const stats = useAsync(() => adminApi.queue(), [tick]);
-  const [message, setMessage] = useState<string | null>(null);
-  const retry = async (jobId: string): Promise<void> => {
-    try {
-      await adminApi.retryJob(jobId);
-      setMessage('Queued again.');
-    } catch (e) {
-      setMessage(messageOf(e));
-    }
-    setTick((t) => t + 1);
-  };
+  const queryClient = useQueryClient();
+  const stats = useQuery({ ...adminQueries.queue, refetchInterval: 10_000 });
+  const retry = useMutation({ mutationFn: adminApi.retryJob, onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.queue }) });
+  const message = retry.isSuccess ? 'Queued again.' : retry.error ? messageOf(retry.error) : null;
   const s = stats.data;
   return (
     <>
       <h1 tabIndex={-1}>Analysis queue</h1>
-      {stats.error ? <ErrorBox message={stats.error} /> : null}
+      {stats.error ? <ErrorBox message={messageOf(stats.error)} /> : null}
       <p role="status" aria-live="polite">
         {message}
       </p>
       {s ? (
         <dl className="queue-counts">
-          {(['queued', 'running', 'done', 'failed'] as const).map((k) => (
+          {JOB_STATES.map((k) => (
             <div key={k}>
               <dt>{k}</dt>
               <dd>{s[k]}</dd>
@@ -36,7 +28,7 @@ export function QueuePage() {
           ))}
         </dl>
       ) : null}
-      <button type="button" className="btn secondary small" onClick={() => setTick((t) => t + 1)}>
+      <button type="button" className="btn secondary small" onClick={() => void stats.refetch()}>
         Refresh
       </button>
       <h2>Failed jobs</h2>
@@ -59,7 +51,7 @@ export function QueuePage() {
               <td>{j.attempts}</td>
               <td className="small">{j.error}</td>
               <td>
-                <button type="button" className="btn small" onClick={() => void retry(j.id)}>
+                <button type="button" className="btn small" disabled={retry.isPending} onClick={() => retry.mutate(j.id)}>
                   Retry
                 </button>
               </td>

@@ -1,30 +1,39 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { UserPatch, UserRole } from '../../../contracts/users';
 import { ErrorBox } from '../components/ErrorBox';
-import { adminApi } from './api';
-import type { Me, Role } from './types';
-import { useAction, useAsync } from './useAsync';
+import { messageOf } from '../lib/http';
+import { useMe } from './AdminLayout';
+import { adminApi, adminKeys, adminQueries } from './api';
 
-export function UsersPage({ me }: { me: Me }) {
-  const users = useAsync(() => adminApi.users(), []);
+export function UsersPage() {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const users = useQuery(adminQueries.users);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('reviewer');
+  const [role, setRole] = useState<UserRole>('reviewer');
   const [password, setPassword] = useState('');
-  const action = useAction();
-  const create = (e: FormEvent): void => {
-    e.preventDefault();
-    void action.run(async () => {
-      await adminApi.createUser({ email, name, role, password });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.users });
+  const create = useMutation({
+    mutationFn: () => adminApi.createUser({ email, name, role, password }),
+    onSuccess: () => {
       setEmail('');
       setName('');
       setPassword('');
-      users.reload();
-    });
+      return refresh();
+    },
+  });
+  const update = useMutation({ mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) => adminApi.updateUser(id, patch), onSuccess: refresh });
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    create.mutate();
   };
+  const error = create.error ?? update.error;
   return (
     <>
       <h1 tabIndex={-1}>Users</h1>
-      {users.error ? <ErrorBox message={users.error} /> : null}
+      {users.error ? <ErrorBox message={messageOf(users.error)} /> : null}
       <table className="admin-table">
         <thead>
           <tr>
@@ -44,7 +53,7 @@ export function UsersPage({ me }: { me: Me }) {
               <td>{u.active ? 'yes' : 'no'}</td>
               <td>
                 {u.id !== me.id ? (
-                  <button type="button" className="btn secondary small" onClick={() => void action.run(async () => (await adminApi.updateUser(u.id, { active: !u.active }), users.reload()))}>
+                  <button type="button" className="btn secondary small" disabled={update.isPending} onClick={() => update.mutate({ id: u.id, patch: { active: !u.active } })}>
                     {u.active ? 'Deactivate' : 'Reactivate'}
                   </button>
                 ) : null}
@@ -55,7 +64,7 @@ export function UsersPage({ me }: { me: Me }) {
       </table>
       <section className="card">
         <h2>New user</h2>
-        <form className="admin-form" onSubmit={create}>
+        <form className="admin-form" onSubmit={submit}>
           <label>
             Email <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
           </label>
@@ -64,7 +73,7 @@ export function UsersPage({ me }: { me: Me }) {
           </label>
           <label>
             Role
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select value={role} onChange={(e) => setRole(e.target.value as UserRole)}>
               <option value="reviewer">reviewer (reads and rates)</option>
               <option value="admin">admin (also manages interviews, candidates, users)</option>
             </select>
@@ -72,11 +81,11 @@ export function UsersPage({ me }: { me: Me }) {
           <label>
             Initial password (10+ characters) <input type="password" autoComplete="new-password" minLength={10} required value={password} onChange={(e) => setPassword(e.target.value)} />
           </label>
-          <button type="submit" className="btn primary" disabled={action.busy}>
+          <button type="submit" className="btn primary" disabled={create.isPending}>
             Create user
           </button>
         </form>
-        {action.error ? <ErrorBox message={action.error} /> : null}
+        {error ? <ErrorBox message={messageOf(error)} /> : null}
       </section>
     </>
   );

@@ -1,59 +1,75 @@
-/** Client of the admin API: session cookie + the CSRF token (ia_csrf cookie echoed in x-csrf-token). */
-import { ApiError, errorFromBody } from '../lib/apiError';
-import type { Candidate, CandidateDetail, Fairness, Interview, InterviewInput, Leaderboard, Me, QueueStats, User, AuditEntry } from './types';
+/** The admin API (session cookie + CSRF header, see lib/http): queries cached under ['admin', ...] and the calls that change data. Types come from contracts/. */
+import { queryOptions } from '@tanstack/react-query';
+import type { AuditList } from '../../../contracts/audit';
+import type { BulkDecision, Candidate, CandidateInput, CandidateList, ImportResult } from '../../../contracts/candidates';
+import type { Fairness } from '../../../contracts/fairness';
+import type { Interview, InterviewCreate, InterviewList, InterviewPatch } from '../../../contracts/interviews';
+import type { InviteCreated } from '../../../contracts/invites';
+import type { Leaderboard } from '../../../contracts/leaderboard';
+import type { JobInfo, QueueStats } from '../../../contracts/queue';
+import type { CandidateDetail, OverrideInput, ReviewInput } from '../../../contracts/reviews';
+import type { LoginReply, Me, User, UserCreate, UserList, UserPatch } from '../../../contracts/users';
+import { ApiError } from '../lib/apiError';
+import { request, seg } from '../lib/http';
 
-export function csrfToken(): string {
-  const m = /(?:^|;\s*)ia_csrf=([^;]+)/.exec(document.cookie);
-  return m?.[1] ? decodeURIComponent(m[1]) : '';
-}
+const iv = (id: string) => `/api/admin/interviews/${seg(id)}`;
+const cand = (id: string, c: string) => `${iv(id)}/candidates/${seg(c)}`;
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
-  let res: Response;
-  try {
-    res = await fetch(path, { method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError('Cannot reach the server. Check your connection and try again.', 0, 'NETWORK');
-  }
-  if (!res.ok) throw errorFromBody(res.status, await res.text());
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
-}
+export const adminKeys = {
+  all: ['admin'] as const,
+  me: ['admin', 'me'] as const,
+  users: ['admin', 'users'] as const,
+  audit: ['admin', 'audit'] as const,
+  queue: ['admin', 'queue'] as const,
+  /** Every interview and everything under one (candidates, leaderboard, fairness). */
+  interviews: ['admin', 'interviews'] as const,
+  interview: (id: string) => ['admin', 'interviews', id] as const,
+};
 
-const iv = (id: string) => `/api/admin/interviews/${encodeURIComponent(id)}`;
-const cand = (id: string, c: string) => `${iv(id)}/candidates/${encodeURIComponent(c)}`;
+export const adminQueries = {
+  /** The signed-in user, or null when signed out. */
+  me: queryOptions({
+    queryKey: adminKeys.me,
+    queryFn: async ({ signal }) => {
+      try {
+        return await request<Me>('/api/admin/me', { signal });
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+  }),
+  users: queryOptions({ queryKey: adminKeys.users, queryFn: ({ signal }) => request<UserList>('/api/admin/users', { signal }) }),
+  audit: queryOptions({ queryKey: adminKeys.audit, queryFn: ({ signal }) => request<AuditList>('/api/admin/audit?limit=500', { signal }) }),
+  queue: queryOptions({ queryKey: adminKeys.queue, queryFn: ({ signal }) => request<QueueStats>('/api/admin/queue', { signal }) }),
+  interviews: queryOptions({ queryKey: [...adminKeys.interviews, 'list'], queryFn: ({ signal }) => request<InterviewList>('/api/admin/interviews', { signal }) }),
+  interview: (id: string) => queryOptions({ queryKey: [...adminKeys.interview(id), 'detail'], queryFn: ({ signal }) => request<Interview>(iv(id), { signal }) }),
+  candidates: (id: string) => queryOptions({ queryKey: [...adminKeys.interview(id), 'candidates'], queryFn: ({ signal }) => request<CandidateList>(`${iv(id)}/candidates`, { signal }) }),
+  candidate: (id: string, c: string) => queryOptions({ queryKey: [...adminKeys.interview(id), 'candidates', c], queryFn: ({ signal }) => request<CandidateDetail>(cand(id, c), { signal }) }),
+  leaderboard: (id: string, q: URLSearchParams) =>
+    queryOptions({ queryKey: [...adminKeys.interview(id), 'leaderboard', q.toString()], queryFn: ({ signal }) => request<Leaderboard>(`${iv(id)}/leaderboard?${q.toString()}`, { signal }) }),
+  fairness: (id: string, selected: string) =>
+    queryOptions({
+      queryKey: [...adminKeys.interview(id), 'fairness', selected],
+      queryFn: ({ signal }) => request<Fairness>(`${iv(id)}/fairness?selected=${encodeURIComponent(selected)}`, { signal }),
+    }),
+};
 
 export const adminApi = {
-  me: () => request<Me>('GET', '/api/admin/me'),
-  login: (email: string, password: string) => request<{ user: Me }>('POST', '/api/admin/login', { email, password }),
-  logout: () => request<void>('POST', '/api/admin/logout'),
-  users: () => request<{ items: User[] }>('GET', '/api/admin/users'),
-  createUser: (u: { email: string; name: string; role: 'admin' | 'reviewer'; password: string }) => request<User>('POST', '/api/admin/users', u),
-  updateUser: (id: string, patch: { active?: boolean; role?: 'admin' | 'reviewer' }) => request<User>('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, patch),
-  audit: () => request<{ items: AuditEntry[] }>('GET', '/api/admin/audit?limit=500'),
-  bank: () => request<{ items: Array<{ id: string; text: string; category: string }> }>('GET', '/api/questions'),
-  interviews: () => request<{ items: Array<Interview & { candidates: number }> }>('GET', '/api/admin/interviews'),
-  interview: (id: string) => request<Interview>('GET', iv(id)),
-  createInterview: (body: InterviewInput) => request<Interview>('POST', '/api/admin/interviews', body),
-  updateInterview: (id: string, body: Partial<InterviewInput>) => request<Interview>('PATCH', iv(id), body),
-  candidates: (id: string) => request<{ items: Candidate[] }>('GET', `${iv(id)}/candidates`),
-  addCandidate: (id: string, body: { name: string; email: string; tags?: string[]; group?: string | null }) => request<Candidate>('POST', `${iv(id)}/candidates`, body),
-  importCsv: (id: string, csv: string) => request<{ created: Candidate[]; errors: Array<{ line: number; message: string }> }>('POST', `${iv(id)}/candidates/import`, { csv }),
-  candidate: (id: string, c: string) => request<CandidateDetail>('GET', cand(id, c)),
-  updateCandidate: (id: string, c: string, body: { tags?: string[]; notes?: string; group?: string | null }) => request<Candidate>('PATCH', cand(id, c), body),
-  deleteCandidate: (id: string, c: string) => request<void>('DELETE', cand(id, c)),
-  invite: (id: string, c: string, expiresInDays?: number) => request<{ url: string; token: string }>('POST', `${cand(id, c)}/invites`, expiresInDays ? { expiresInDays } : {}),
-  revokeInvite: (id: string, inviteId: string) => request<unknown>('POST', `${iv(id)}/invites/${encodeURIComponent(inviteId)}/revoke`),
-  decide: (id: string, candidateIds: string[], decision: string, reason: string) => request<{ items: Candidate[] }>('POST', `${iv(id)}/decisions`, { candidateIds, decision, reason }),
-  review: (id: string, c: string, answerId: string, ratings: Record<string, number>, comment: string) =>
-    request<void>('PUT', `${cand(id, c)}/answers/${encodeURIComponent(answerId)}/review`, { ratings, comment }),
-  override: (id: string, c: string, answerId: string, metric: string, value: number, reason: string) =>
-    request<void>('POST', `${cand(id, c)}/answers/${encodeURIComponent(answerId)}/overrides`, { metric, value, reason }),
-  leaderboard: (id: string, q: URLSearchParams) => request<Leaderboard>('GET', `${iv(id)}/leaderboard?${q.toString()}`),
+  login: (email: string, password: string) => request<LoginReply>('/api/admin/login', { method: 'POST', body: { email, password } }),
+  logout: () => request<void>('/api/admin/logout', { method: 'POST' }),
+  createUser: (u: UserCreate) => request<User>('/api/admin/users', { method: 'POST', body: u }),
+  updateUser: (id: string, patch: UserPatch) => request<User>(`/api/admin/users/${seg(id)}`, { method: 'PATCH', body: patch }),
+  createInterview: (body: InterviewCreate) => request<Interview>('/api/admin/interviews', { method: 'POST', body }),
+  updateInterview: (id: string, body: InterviewPatch) => request<Interview>(iv(id), { method: 'PATCH', body }),
+  addCandidate: (id: string, body: CandidateInput) => request<Candidate>(`${iv(id)}/candidates`, { method: 'POST', body }),
+  importCsv: (id: string, csv: string) => request<ImportResult>(`${iv(id)}/candidates/import`, { method: 'POST', body: { csv } }),
+  deleteCandidate: (id: string, c: string) => request<void>(cand(id, c), { method: 'DELETE' }),
+  invite: (id: string, c: string) => request<InviteCreated>(`${cand(id, c)}/invites`, { method: 'POST', body: {} }),
+  revokeInvite: (id: string, inviteId: string) => request<unknown>(`${iv(id)}/invites/${seg(inviteId)}/revoke`, { method: 'POST' }),
+  decide: (id: string, body: BulkDecision) => request<CandidateList>(`${iv(id)}/decisions`, { method: 'POST', body }),
+  review: (id: string, c: string, answerId: string, body: ReviewInput) => request<void>(`${cand(id, c)}/answers/${seg(answerId)}/review`, { method: 'PUT', body }),
+  override: (id: string, c: string, answerId: string, body: OverrideInput) => request<void>(`${cand(id, c)}/answers/${seg(answerId)}/overrides`, { method: 'POST', body }),
   leaderboardCsvUrl: (id: string, q: URLSearchParams) => `${iv(id)}/leaderboard.csv?${q.toString()}`,
-  queue: () => request<QueueStats>('GET', '/api/admin/queue'),
-  retryJob: (jobId: string) => request<unknown>('POST', `/api/admin/queue/jobs/${encodeURIComponent(jobId)}/retry`),
-  fairness: (id: string, selected: string) => request<Fairness>('GET', `${iv(id)}/fairness?selected=${encodeURIComponent(selected)}`),
+  retryJob: (jobId: string) => request<JobInfo>(`/api/admin/queue/jobs/${seg(jobId)}/retry`, { method: 'POST' }),
 };

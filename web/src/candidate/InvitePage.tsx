@@ -1,23 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InviteView } from '../../../contracts/invites';
 import { ErrorBox } from '../components/ErrorBox';
-import { messageOf } from '../lib/apiError';
-import { type InviteView, inviteApi } from './api';
+import { messageOf } from '../lib/http';
+import { useParam } from '../lib/params';
+import { inviteApi, inviteQuery } from './api';
 import { QuestionStep } from './QuestionStep';
 
-/** The candidate's interview by invite link: consent, each question in order (resuming where they left), thank you. */
-export function InvitePage({ token }: { token: string }) {
-  const [view, setView] = useState<InviteView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    inviteApi.view(token).then(setView, (e: unknown) => setError(messageOf(e)));
-  }, [token]);
-  if (error) return <ErrorBox title="This link cannot be used" message={error} />;
-  if (!view) return <p role="status">Loading your interview…</p>;
-  const consent = (): void => {
-    setBusy(true);
-    inviteApi.consent(token).then(setView, (e: unknown) => setError(messageOf(e))).finally(() => setBusy(false));
+/** /invite/:token — the candidate's interview: consent, each question in order (resuming where they left), thank you. */
+export function InvitePage() {
+  const token = useParam('token');
+  const queryClient = useQueryClient();
+  const query = useQuery(inviteQuery(token));
+  const update = (v: InviteView): void => {
+    queryClient.setQueryData(inviteQuery(token).queryKey, v);
   };
+  const consent = useMutation({ mutationFn: () => inviteApi.consent(token), onSuccess: update });
+  const error = query.error ?? consent.error;
+  const view = query.data;
+  if (error) return <ErrorBox title="This link cannot be used" message={messageOf(error)} />;
+  if (!view) return <p role="status">Loading your interview…</p>;
   const next = view.questions.find((q) => q.questionId === view.nextQuestionId);
   const answered = view.questions.filter((q) => q.answered).length;
   return (
@@ -33,12 +34,9 @@ export function InvitePage({ token }: { token: string }) {
       ) : !view.consentGiven ? (
         <section className="card" data-testid="consent">
           <h2>Before you start</h2>
-          <p>
-            This interview has {view.questions.length} questions. You can stop after any answer and come back later with the same link; you will continue at the next
-            unanswered question.
-          </p>
+          <p>This interview has {view.questions.length} questions. You can stop after any answer and come back later with the same link; you will continue at the next unanswered question.</p>
           <blockquote>{view.interview.consentText}</blockquote>
-          <button type="button" className="btn primary" onClick={consent} disabled={busy}>
+          <button type="button" className="btn primary" onClick={() => consent.mutate()} disabled={consent.isPending}>
             I agree, start the interview
           </button>
         </section>
@@ -47,7 +45,7 @@ export function InvitePage({ token }: { token: string }) {
           <p className="muted">
             {answered} of {view.questions.length} answered.
           </p>
-          <QuestionStep key={next.questionId} token={token} question={next} total={view.questions.length} onAnswered={setView} />
+          <QuestionStep key={next.questionId} token={token} question={next} total={view.questions.length} onAnswered={update} />
         </>
       )}
     </div>

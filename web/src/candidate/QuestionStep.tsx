@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { InviteQuestion, InviteView } from '../../../contracts/invites';
 import { CameraPreview } from '../components/CameraPreview';
 import { Countdown } from '../components/Countdown';
 import { DeviceGuidance } from '../components/DeviceGuidance';
@@ -8,40 +9,34 @@ import { ProgressBar } from '../components/ProgressBar';
 import { RecordingPanel } from '../components/RecordingPanel';
 import { TakeReview } from '../components/TakeReview';
 import { ThinkTime } from '../components/ThinkTime';
-import { useAudioLevel } from '../hooks/useAudioLevel';
-import { useMediaStream } from '../hooks/useMediaStream';
-import { type Take, useRecorder } from '../hooks/useRecorder';
-import { messageOf } from '../lib/apiError';
+import { useRecording } from '../hooks/useRecording';
+import { useUpload } from '../hooks/useUpload';
 import { uploadFileName } from '../lib/mime';
-import { type InviteQuestion, type InviteView, uploadInviteAnswer } from './api';
+import { inviteApi } from './api';
 
 type Phase = 'ready' | 'think' | 'countdown' | 'recording' | 'review' | 'uploading';
 
 /** One question: think time, countdown, recording (up to the limit), review with retakes, upload. */
 export function QuestionStep({ token, question, total, onAnswered }: { token: string; question: InviteQuestion; total: number; onAnswered: (v: InviteView) => void }) {
   const [phase, setPhase] = useState<Phase>('ready');
-  const [take, setTake] = useState<Take | null>(null);
   const [retakesUsed, setRetakesUsed] = useState(0);
-  const [progress, setProgress] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const abortRef = useRef<(() => void) | null>(null);
-  const { state: media, retry } = useMediaStream(phase !== 'uploading');
-  const stream = media.status === 'ready' ? media.stream : null;
-  const level = useAudioLevel(stream);
-  const onTake = useCallback((t: Take) => (setTake(t), setPhase('review')), []);
-  const recorder = useRecorder(stream, question.answerTimeSec, onTake);
-  useEffect(() => () => abortRef.current?.(), []);
-  useEffect(() => (take ? () => URL.revokeObjectURL(take.url) : undefined), [take]);
+  const upload = useUpload<InviteView>();
+  const { media, retryMedia: retry, stream, level, recorder, take } = useRecording(phase !== 'uploading', question.answerTimeSec, () => setPhase('review'));
 
-  const submit = (): void => {
+  const submit = async (): Promise<void> => {
     if (!take) return;
     setPhase('uploading');
-    setError(null);
-    const h = uploadInviteAnswer(token, question.questionId, take.blob, uploadFileName(take.mimeType), setProgress);
-    abortRef.current = h.abort;
-    h.promise.then(onAnswered, (e: unknown) => setError(messageOf(e)));
+    const view = await upload.send(inviteApi.answerUrl(token), { questionId: question.questionId }, take.blob, uploadFileName(take.mimeType));
+    if (view) onAnswered(view);
   };
-  const startRecording = useCallback(() => (setPhase('recording'), recorder.start()), [recorder]);
+  const startRecording = useCallback(() => {
+    setPhase('recording');
+    recorder.start();
+  }, [recorder]);
+  const retake = (): void => {
+    setRetakesUsed((n) => n + 1);
+    setPhase('countdown');
+  };
   const showCamera = phase === 'ready' || phase === 'think' || phase === 'countdown' || phase === 'recording';
   return (
     <section className="card" aria-labelledby="q-h" data-testid="invite-question">
@@ -76,18 +71,18 @@ export function QuestionStep({ token, question, total, onAnswered }: { token: st
         </div>
       ) : null}
       {phase === 'review' && take ? (
-        <TakeReview take={take} retakesLeft={Math.max(0, question.retakes - retakesUsed)} retakesTotal={question.retakes} onRetake={() => (setRetakesUsed((n) => n + 1), setPhase('countdown'))} onSubmit={submit} />
+        <TakeReview take={take} retakesLeft={Math.max(0, question.retakes - retakesUsed)} retakesTotal={question.retakes} onRetake={retake} onSubmit={() => void submit()} />
       ) : null}
       {phase === 'uploading' ? (
-        error ? (
-          <ErrorBox title="Your answer was not saved" message={error}>
-            <button type="button" className="btn" onClick={submit}>
+        upload.error ? (
+          <ErrorBox title="Your answer was not saved" message={upload.error}>
+            <button type="button" className="btn" onClick={() => void submit()}>
               Try again
             </button>
           </ErrorBox>
         ) : (
           <div aria-live="polite">
-            <ProgressBar label="Sending your answer" fraction={progress} />
+            <ProgressBar label="Sending your answer" fraction={upload.progress} />
           </div>
         )
       ) : null}

@@ -1,11 +1,11 @@
-import type { AnswerDetail } from '../types';
+import type { AnswerEvent } from '../../../contracts/answers';
 import { STATUS_LABELS, stageLabel } from '../lib/labels';
 import { ProgressBar } from './ProgressBar';
 
 /** Live analysis status by stage (queued / processing), used by the interview flow and the results page. */
-export function AnalysisProgress({ answer }: { answer: AnswerDetail | null }) {
+export function AnalysisProgress({ answer }: { answer: AnswerEvent | null }) {
   const status = answer?.status ?? 'queued';
-  const label = status === 'processing' ? stageLabel(answer?.stage) : STATUS_LABELS[status] ?? status;
+  const label = status === 'processing' ? stageLabel(answer?.stage) : STATUS_LABELS[status];
   return (
     <section className="card analysis-progress" aria-labelledby="analysis-h">
       <h2 id="analysis-h">Analysing your answer</h2>

@@ -13,6 +13,7 @@ function Value({ v, depth }: { v: unknown; depth: number }) {
     return (
       <ul>
         {v.slice(0, 50).map((x, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one report, shown in order; never reordered, and two lines may read the same
           <li key={i}>
             <Value v={x} depth={depth + 1} />
           </li>

@@ -15,6 +15,7 @@ export function KeyPointsCard({ points }: { points: string[] }) {
           </button>
           <ul id={id} className="evidence score-details" hidden={!open}>
             {points.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one report, shown in order; never reordered, and two lines may read the same
               <li key={i}>{p}</li>
             ))}
           </ul>

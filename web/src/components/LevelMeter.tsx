@@ -8,6 +8,7 @@ export function LevelMeter({ level }: { level: number }) {
         <span>Microphone</span>
         <span className="muted">{hint}</span>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a styled bar; <meter> cannot be styled the same in every browser */}
       <div className="level-track" role="meter" aria-label="Microphone level" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
         <div className="level-fill" style={{ width: `${pct}%` }} />
       </div>

@@ -42,12 +42,40 @@ export function LineChart({
     const x0 = Math.min(0, ...xs);
     const x1 = Math.max(xMax ?? 0, ...xs);
     const datasets = [
-      { label: yLabel, data: points, borderColor: accent, backgroundColor: accent, pointRadius: points.length > 60 ? 0 : 2, borderWidth: 2, tension: 0.25, cubicInterpolationMode: 'monotone' as const },
+      {
+        label: yLabel,
+        data: points,
+        borderColor: accent,
+        backgroundColor: accent,
+        pointRadius: points.length > 60 ? 0 : 2,
+        borderWidth: 2,
+        tension: 0.25,
+        cubicInterpolationMode: 'monotone' as const,
+      },
     ];
     const bandSets = band
       ? [
-          { label: `${band.label} (low)`, data: [{ x: x0, y: band.min }, { x: x1, y: band.min }], borderWidth: 0, pointRadius: 0, fill: false },
-          { label: band.label, data: [{ x: x0, y: band.max }, { x: x1, y: band.max }], borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: bandColor },
+          {
+            label: `${band.label} (low)`,
+            data: [
+              { x: x0, y: band.min },
+              { x: x1, y: band.min },
+            ],
+            borderWidth: 0,
+            pointRadius: 0,
+            fill: false,
+          },
+          {
+            label: band.label,
+            data: [
+              { x: x0, y: band.max },
+              { x: x1, y: band.max },
+            ],
+            borderWidth: 0,
+            pointRadius: 0,
+            fill: '-1',
+            backgroundColor: bandColor,
+          },
         ]
       : [];
     const chart = new Chart(canvas.current, {

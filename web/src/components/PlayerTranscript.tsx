@@ -39,6 +39,7 @@ export function PlayerTranscript({ videoUrl, durationSec, data }: { videoUrl: st
   return (
     <section className="player-grid" aria-label="Recording and transcript">
       <div className="player-col">
+        {/* biome-ignore lint/a11y/useMediaCaption: a recorded answer has no caption track; the transcript beside it is the text alternative */}
         <video
           ref={video}
           className="player no-print"
@@ -65,8 +66,8 @@ export function PlayerTranscript({ videoUrl, durationSec, data }: { videoUrl: st
       <div className="transcript-col card">
         <h2>Transcript</h2>
         <p className="muted small no-print">
-          Click a word to jump there. <span className="legend-filler">Fillers</span>, <span className="legend-pause">long pauses</span> and{' '}
-          <span className="legend-away">looking away</span> are marked.
+          Click a word to jump there. <span className="legend-filler">Fillers</span>, <span className="legend-pause">long pauses</span> and <span className="legend-away">looking away</span> are
+          marked.
         </p>
         <Transcript tokens={tokens} activeIndex={active} follow={playing} onSeek={seek} />
       </div>

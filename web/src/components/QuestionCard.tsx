@@ -1,4 +1,4 @@
-import type { Question } from '../types';
+import type { Question } from '../../../contracts/questions';
 
 export function QuestionCard({ question, onAnother, busy }: { question: Question | null; onAnother?: () => void; busy?: boolean }) {
   return (

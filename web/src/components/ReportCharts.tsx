@@ -29,19 +29,9 @@ export function ReportCharts({ data, durationSec }: { data: ReportTimelines; dur
             summary={`Words per minute in a 10 s sliding window (range ${range(pace.map((p) => p.wpm))}); shaded: 100-165 wpm.`}
           />
         ) : null}
-        {pitch.length > 0 ? (
-          <LineChart xMax={durationSec} title="Pitch" yLabel="Hz" points={pitch} summary={`Voice pitch of voiced sound (range ${range(pitch.map((p) => p.y))} Hz).`} />
-        ) : null}
+        {pitch.length > 0 ? <LineChart xMax={durationSec} title="Pitch" yLabel="Hz" points={pitch} summary={`Voice pitch of voiced sound (range ${range(pitch.map((p) => p.y))} Hz).`} /> : null}
         {eye.length > 0 ? (
-          <LineChart
-            xMax={durationSec}
-            title="Eye contact"
-            yLabel="% facing camera"
-            points={eye}
-            yMin={0}
-            yMax={100}
-            summary="Share of video frames facing the camera, in 2 s steps."
-          />
+          <LineChart xMax={durationSec} title="Eye contact" yLabel="% facing camera" points={eye} yMin={0} yMax={100} summary="Share of video frames facing the camera, in 2 s steps." />
         ) : null}
       </div>
     </section>

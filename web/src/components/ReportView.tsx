@@ -1,7 +1,8 @@
 import { lazy, Suspense, useMemo } from 'react';
-import type { AnswerDetail, Report } from '../types';
-import { readTimelines, field } from '../lib/extract';
-import { SCORE_LABELS, SCORE_ORDER } from '../lib/labels';
+import type { Answer } from '../../../contracts/answers';
+import type { Report } from '../../../contracts/report';
+import { SCORE_LABELS, SCORE_NAMES } from '../../../contracts/scores';
+import { field, readTimelines } from '../lib/extract';
 import { formatDate, formatDuration } from '../lib/time';
 import { PlayerTranscript } from './PlayerTranscript';
 import { ScoreCard } from './ScoreCard';
@@ -25,7 +26,7 @@ function downloadJson(report: Report, id: string): void {
 }
 
 /** The full report of a finished answer. */
-export function ReportView({ answer, report }: { answer: AnswerDetail; report: Report }) {
+export function ReportView({ answer, report }: { answer: Answer; report: Report }) {
   const data = useMemo(() => readTimelines(report), [report]);
   const duration = answer.durationSec ?? report.input?.durationSec ?? 0;
   const warnings = Array.isArray(report.warnings) ? report.warnings : [];
@@ -54,6 +55,7 @@ export function ReportView({ answer, report }: { answer: AnswerDetail; report: R
           <h2 id="warn-h">Please note</h2>
           <ul>
             {warnings.map((w, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one report, shown in order; never reordered, and two lines may read the same
               <li key={i}>{w}</li>
             ))}
           </ul>
@@ -65,11 +67,11 @@ export function ReportView({ answer, report }: { answer: AnswerDetail; report: R
       <section aria-labelledby="scores-h">
         <h2 id="scores-h">Scores</h2>
         <p className="muted small">
-          Each score (0-100) comes from measured, observable behaviour. Open a card to see the measurements and one tip. “Confidence” is a
-          composite of observable cues (pace, pauses, fillers, voice, gaze), not a judgement of how you feel.
+          Each score (0-100) comes from measured, observable behaviour. Open a card to see the measurements and one tip. “Confidence” is a composite of observable cues (pace, pauses, fillers, voice,
+          gaze), not a judgement of how you feel.
         </p>
         <div className="score-grid">
-          {SCORE_ORDER.map((k) => (
+          {SCORE_NAMES.map((k) => (
             <ScoreCard key={k} label={SCORE_LABELS[k]} score={report.scores?.[k]} />
           ))}
           <KeyPointsCard points={report.keyPoints ?? []} />

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Score } from '../types';
+import type { Score } from '../../../contracts/report';
 
 /** One score (0-100 or not measured) with a button that opens its evidence and tip. */
 export function ScoreCard({ label, score }: { label: string; score: Score | undefined }) {
@@ -35,6 +35,7 @@ export function ScoreCard({ label, score }: { label: string; score: Score | unde
         {details.length > 0 ? (
           <ul className="evidence">
             {details.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one report, shown in order; never reordered, and two lines may read the same
               <li key={i}>{e}</li>
             ))}
           </ul>

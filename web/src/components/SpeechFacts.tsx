@@ -1,4 +1,4 @@
-import type { Report } from '../types';
+import type { Report } from '../../../contracts/report';
 
 function pct(x: number | null | undefined): string {
   return x == null ? 'not measured' : `${Math.round(x * 100)}%`;

@@ -3,24 +3,13 @@ import type { Take } from '../hooks/useRecorder';
 import { formatTime } from '../lib/time';
 
 /** Playback of the take with Retake (limited) and Submit. */
-export function TakeReview({
-  take,
-  retakesLeft,
-  retakesTotal,
-  onRetake,
-  onSubmit,
-}: {
-  take: Take;
-  retakesLeft: number;
-  retakesTotal: number;
-  onRetake: () => void;
-  onSubmit: () => void;
-}) {
+export function TakeReview({ take, retakesLeft, retakesTotal, onRetake, onSubmit }: { take: Take; retakesLeft: number; retakesTotal: number; onRetake: () => void; onSubmit: () => void }) {
   const submit = useRef<HTMLButtonElement>(null);
   useEffect(() => submit.current?.focus(), []);
   return (
     <section className="card" aria-labelledby="review-h" data-testid="review">
       <h2 id="review-h">Review your answer</h2>
+      {/* biome-ignore lint/a11y/useMediaCaption: the candidate's own take, played back before sending; there is no caption track yet */}
       <video className="playback" src={take.url} controls playsInline aria-label="Your recorded answer" data-testid="playback" />
       <p className="muted">
         Length {formatTime(take.durationSec)} · {retakesLeft} of {retakesTotal} retakes left

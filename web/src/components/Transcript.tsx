@@ -29,17 +29,7 @@ function TokenButton({ t, active, onSeek }: { t: Token; active: boolean; onSeek:
 }
 
 /** Clickable transcript: each word seeks the video; fillers, long pauses and looking-away words are marked. */
-export const Transcript = memo(function Transcript({
-  tokens,
-  activeIndex,
-  follow,
-  onSeek,
-}: {
-  tokens: Token[];
-  activeIndex: number;
-  follow: boolean;
-  onSeek: (t: number) => void;
-}) {
+export const Transcript = memo(function Transcript({ tokens, activeIndex, follow, onSeek }: { tokens: Token[]; activeIndex: number; follow: boolean; onSeek: (t: number) => void }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // While playing, keep the current word in view by scrolling the transcript box only (not the page).

@@ -1,101 +1,51 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
-import type { AnswerDetail } from '../types';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { Answer, AnswerEvent } from '../../../contracts/answers';
+import { isSettled } from '../../../contracts/statuses';
+import { answerQuery, practiceApi } from '../api';
 
 const POLL_MS = 1500;
 
-export interface AnswerState {
-  answer: AnswerDetail | null;
-  error: ApiError | null;
-  /** Loads again from the start (after a retry on the server). */
-  reload(): void;
-}
-
-function isFinal(a: AnswerDetail): boolean {
-  return a.status === 'done' || a.status === 'failed';
-}
-
 /**
- * An answer and its live analysis status: GET once, then Server-Sent Events while it is queued or
- * processing (falling back to polling every 1.5 s when the stream errors), then GET the final report.
+ * An answer and its live analysis status, through the query cache: GET once, then server-sent events while
+ * it is queued or processing (each event updates the cached answer; when the stream fails, the query polls
+ * every 1.5 s instead), then GET again for the report once the analysis has settled.
  */
-export function useAnswer(id: string): AnswerState {
-  const [answer, setAnswer] = useState<AnswerDetail | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [generation, setGeneration] = useState(0);
+export function useAnswer(id: string) {
+  const queryClient = useQueryClient();
+  const [streamFailed, setStreamFailed] = useState(typeof EventSource === 'undefined');
+  const query = useQuery({
+    ...answerQuery(id),
+    refetchInterval: (q) => (streamFailed && q.state.data && !isSettled(q.state.data.status) ? POLL_MS : false),
+  });
+  const live = query.data !== undefined && !isSettled(query.data.status);
 
   useEffect(() => {
-    let live = true;
-    let source: EventSource | null = null;
-    let timer = 0;
-    setError(null);
-
-    const finish = async (): Promise<void> => {
-      source?.close();
-      window.clearTimeout(timer);
+    if (!live || streamFailed) return;
+    const key = answerQuery(id).queryKey;
+    const source = new EventSource(practiceApi.eventsUrl(id));
+    source.addEventListener('status', (ev) => {
+      let event: AnswerEvent;
       try {
-        const full = await api.answer(id);
-        if (live) setAnswer(full);
-      } catch (e) {
-        if (live) setError(e as ApiError);
-      }
-    };
-    const poll = async (): Promise<void> => {
-      if (!live) return;
-      try {
-        const a = await api.answer(id);
-        if (!live) return;
-        setAnswer(a);
-        if (!isFinal(a)) timer = window.setTimeout(() => void poll(), POLL_MS);
-      } catch (e) {
-        if (!live) return;
-        const err = e as ApiError;
-        if (err.status === 404) setError(err);
-        else timer = window.setTimeout(() => void poll(), POLL_MS * 2);
-      }
-    };
-    const subscribe = (): void => {
-      if (typeof EventSource === 'undefined') {
-        void poll();
+        event = JSON.parse((ev as MessageEvent<string>).data) as AnswerEvent;
+      } catch {
         return;
       }
-      source = new EventSource(api.eventsUrl(id));
-      source.addEventListener('status', (ev) => {
-        let a: AnswerDetail;
-        try {
-          a = JSON.parse((ev as MessageEvent<string>).data) as AnswerDetail;
-        } catch {
-          return;
-        }
-        if (!live) return;
-        setAnswer((prev) => ({ ...(prev ?? a), ...a, report: prev?.report ?? null }));
-        if (isFinal(a)) void finish();
-      });
-      source.onerror = () => {
-        // The stream ends after done/failed; any other error: fall back to polling.
-        source?.close();
-        source = null;
-        if (live) void poll();
-      };
+      if (isSettled(event.status)) {
+        // The stream ends here; the report comes with the full answer (the cache shows it settled only with it).
+        source.close();
+        void queryClient.invalidateQueries({ queryKey: key });
+        return;
+      }
+      queryClient.setQueryData<Answer>(key, (prev) => (prev ? { ...prev, ...event, report: prev.report } : prev));
+    });
+    source.onerror = () => {
+      // The server closes the stream after done/failed; any other error: poll instead.
+      source.close();
+      setStreamFailed(true);
     };
+    return () => source.close();
+  }, [id, live, streamFailed, queryClient]);
 
-    api.answer(id).then(
-      (a) => {
-        if (!live) return;
-        setAnswer(a);
-        if (!isFinal(a)) subscribe();
-      },
-      (e: unknown) => {
-        if (live) setError(e as ApiError);
-      },
-    );
-    return () => {
-      live = false;
-      source?.close();
-      window.clearTimeout(timer);
-    };
-  }, [id, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { answer, error, reload };
+  return query;
 }

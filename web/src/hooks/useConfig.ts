@@ -1,27 +1,12 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api';
-import { DEFAULT_CONFIG, type AppConfig } from '../types';
+import { useQuery } from '@tanstack/react-query';
+import type { AppConfig } from '../../../contracts/system';
+import { configQuery } from '../api';
 
-let cached: AppConfig | null = null;
+/** The server's defaults (see README, Configuration), used until /api/config answers, or if it never does. */
+export const DEFAULT_CONFIG: AppConfig = { recordingMaxSec: 120, thinkTimeSec: 20, retakes: 2, maxUploadMb: 500, engine: 'local' };
 
-/** Server settings (/api/config), falling back to the documented defaults until (or if never) loaded. */
+/** Server settings (/api/config), fetched once per page load and shared through the query cache. */
 export function useConfig(): AppConfig {
-  const [config, setConfig] = useState<AppConfig>(cached ?? DEFAULT_CONFIG);
-  useEffect(() => {
-    if (cached) return;
-    let live = true;
-    api
-      .config()
-      .then((c) => {
-        cached = { ...DEFAULT_CONFIG, ...c };
-        if (live) setConfig(cached);
-      })
-      .catch(() => {
-        /* defaults stay */
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return config;
+  const { data } = useQuery(configQuery);
+  return data ? { ...DEFAULT_CONFIG, ...data } : DEFAULT_CONFIG;
 }

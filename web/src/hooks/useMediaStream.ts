@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type MediaState =
-  | { status: 'requesting' }
-  | { status: 'ready'; stream: MediaStream }
-  | { status: 'error'; name: string; message: string };
+export type MediaState = { status: 'requesting' } | { status: 'ready'; stream: MediaStream } | { status: 'error'; name: string; message: string };
 
 const CONSTRAINTS: MediaStreamConstraints = {
   video: { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' },
@@ -16,9 +13,11 @@ export function useMediaStream(enabled = true): { state: MediaState; retry: () =
   const [attempt, setAttempt] = useState(0);
   const streamRef = useRef<MediaStream | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry() asks for the devices again
   useEffect(() => {
-    let live = true;
     if (!enabled) return;
+    // The device request cannot be cancelled: a stream that arrives after this effect ended is stopped at once.
+    const ended = new AbortController();
     setState({ status: 'requesting' });
     if (!navigator.mediaDevices?.getUserMedia) {
       setState({ status: 'error', name: 'NotSupportedError', message: 'getUserMedia is not available' });
@@ -26,22 +25,22 @@ export function useMediaStream(enabled = true): { state: MediaState; retry: () =
     }
     navigator.mediaDevices.getUserMedia(CONSTRAINTS).then(
       (stream) => {
-        if (!live) {
-          stream.getTracks().forEach((t) => t.stop());
+        if (ended.signal.aborted) {
+          for (const t of stream.getTracks()) t.stop();
           return;
         }
         streamRef.current = stream;
         setState({ status: 'ready', stream });
       },
       (err: unknown) => {
-        if (!live) return;
+        if (ended.signal.aborted) return;
         const e = err as { name?: string; message?: string };
         setState({ status: 'error', name: e.name ?? 'Error', message: e.message ?? String(err) });
       },
     );
     return () => {
-      live = false;
-      streamRef.current?.getTracks().forEach((t) => t.stop());
+      ended.abort();
+      for (const t of streamRef.current?.getTracks() ?? []) t.stop();
       streamRef.current = null;
     };
   }, [attempt, enabled]);

@@ -1,4 +1,5 @@
 /** API error type and parsing of the server's error body (pure: no DOM). */
+import type { ErrorBody } from '../../../contracts/errors';
 
 export class ApiError extends Error {
   constructor(
@@ -11,18 +12,15 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  message?: unknown;
-  code?: unknown;
-  error?: unknown;
-}
+/** The error body as received: any field may be missing or of another type (a proxy's page, an older server). */
+type ReceivedBody = { [K in keyof ErrorBody]?: unknown };
 
 /** Builds an ApiError from a response status and its (possibly non-JSON) body text. */
 export function errorFromBody(status: number, text: string): ApiError {
-  let body: ErrorBody = {};
+  let body: ReceivedBody = {};
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object') body = parsed as ErrorBody;
+    if (parsed && typeof parsed === 'object') body = parsed as ReceivedBody;
   } catch {
     // not JSON (a proxy error page, etc.)
   }

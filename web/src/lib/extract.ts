@@ -47,9 +47,7 @@ export function asPitchTrack(x: unknown): PitchSample[] {
 
 export function asVisualTimeline(x: unknown): VisualSample[] {
   if (!Array.isArray(x)) return [];
-  return x
-    .filter((s): s is Obj => isObj(s) && num(s.t))
-    .map((s) => ({ t: s.t as number, facePresent: s.facePresent === true, facing: typeof s.facing === 'boolean' ? s.facing : null }));
+  return x.filter((s): s is Obj => isObj(s) && num(s.t)).map((s) => ({ t: s.t as number, facePresent: s.facePresent === true, facing: typeof s.facing === 'boolean' ? s.facing : null }));
 }
 
 /** Everything the report page needs beyond the scores, read defensively from a report-like object. */

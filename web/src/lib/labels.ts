@@ -1,27 +1,7 @@
-/** Display names for scores, statuses and analysis stages (pure). */
+/** Display names for analysis statuses and stages (pure; score names and labels are in contracts/scores.ts). */
+import type { AnswerStatus } from '../../../contracts/statuses';
 
-export const SCORE_ORDER = ['confidence', 'clarity', 'speechRate', 'voiceTone', 'eyeContact', 'bodyLanguage'] as const;
-export type ScoreKey = (typeof SCORE_ORDER)[number];
-
-export const SCORE_LABELS: Record<ScoreKey, string> = {
-  confidence: 'Confidence (observable cues)',
-  clarity: 'Clarity',
-  speechRate: 'Speech rate',
-  voiceTone: 'Voice tone',
-  eyeContact: 'Eye contact',
-  bodyLanguage: 'Body language',
-};
-
-export const SHORT_SCORE_LABELS: Record<ScoreKey, string> = {
-  confidence: 'Confidence',
-  clarity: 'Clarity',
-  speechRate: 'Pace',
-  voiceTone: 'Voice',
-  eyeContact: 'Eye contact',
-  bodyLanguage: 'Body',
-};
-
-export const STATUS_LABELS: Record<string, string> = {
+export const STATUS_LABELS: Record<AnswerStatus, string> = {
   queued: 'Waiting in line',
   processing: 'Analysing',
   done: 'Done',
@@ -54,7 +34,11 @@ export function stageLabel(stage: string | null | undefined): string {
   if (!stage) return 'Starting';
   const known = STAGE_LABELS[stage.toLowerCase()];
   if (known) return known;
-  const words = stage.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' ').trim().toLowerCase();
+  const words = stage
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Working';
 }
 

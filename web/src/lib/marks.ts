@@ -73,12 +73,7 @@ export type Token =
  * The transcript as tokens: words (flagged when they overlap a filler or fall in a looking-away span),
  * fillers that match no word (inserted in time order), and long pauses (>= 1.5 s) between words.
  */
-export function transcriptTokens(
-  words: readonly TimedWord[],
-  fillers: readonly FillerSpan[] = [],
-  pauses: readonly TimeSpan[] = [],
-  lookingAway: readonly TimeSpan[] = [],
-): Token[] {
+export function transcriptTokens(words: readonly TimedWord[], fillers: readonly FillerSpan[] = [], pauses: readonly TimeSpan[] = [], lookingAway: readonly TimeSpan[] = []): Token[] {
   const overlaps = (a: TimeSpan, b: TimeSpan): boolean => a.start < b.end && b.start < a.end;
   const tokens: Token[] = words.map((w, index) => {
     const mid = (w.start + w.end) / 2;

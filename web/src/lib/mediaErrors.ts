@@ -23,30 +23,20 @@ export function mediaErrorGuidance(name: string, message = ''): MediaGuidance {
     case 'OverconstrainedError':
       return {
         title: 'No camera or microphone was found',
-        steps: [
-          'Connect a webcam and a microphone (a headset works), or enable the built-in ones.',
-          'Check that they are not disabled in your system settings.',
-          'Then press “Try again”.',
-        ],
+        steps: ['Connect a webcam and a microphone (a headset works), or enable the built-in ones.', 'Check that they are not disabled in your system settings.', 'Then press “Try again”.'],
       };
     case 'NotReadableError':
     case 'TrackStartError':
     case 'AbortError':
       return {
         title: 'The camera or microphone is busy',
-        steps: [
-          'Another application (a video call, another tab) may be using the device: close it.',
-          'Unplug and reconnect an external webcam if the problem continues.',
-          'Then press “Try again”.',
-        ],
+        steps: ['Another application (a video call, another tab) may be using the device: close it.', 'Unplug and reconnect an external webcam if the problem continues.', 'Then press “Try again”.'],
       };
     case 'NotSupportedError':
     case 'TypeError':
       return {
         title: 'This browser cannot record video here',
-        steps: [
-          'Recording needs a secure page (https or localhost) and a recent Chrome, Edge, Firefox or Safari.',
-        ],
+        steps: ['Recording needs a secure page (https or localhost) and a recent Chrome, Edge, Firefox or Safari.'],
       };
     default:
       return {

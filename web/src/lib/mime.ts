@@ -1,12 +1,7 @@
 /** MediaRecorder format negotiation (pure: the support check is passed in). */
 
 /** Preferred order: WebM with VP9/Opus, VP8/Opus, any WebM, then MP4 last (Safari). */
-export const RECORDING_MIME_TYPES = [
-  'video/webm;codecs=vp9,opus',
-  'video/webm;codecs=vp8,opus',
-  'video/webm',
-  'video/mp4',
-] as const;
+export const RECORDING_MIME_TYPES = ['video/webm;codecs=vp9,opus', 'video/webm;codecs=vp8,opus', 'video/webm', 'video/mp4'] as const;
 
 /** The first supported type, or null when none is (the recorder then uses its default). */
 export function pickMimeType(isTypeSupported: (type: string) => boolean): string | null {

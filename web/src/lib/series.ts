@@ -45,7 +45,5 @@ export function eyeContactSeries(timeline: readonly VisualSample[] | null | unde
     if (s.facePresent && s.facing === true) b.facing++;
     bins.set(k, b);
   }
-  return [...bins.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([k, b]) => ({ x: Math.round((k + 0.5) * binSec * 100) / 100, y: Math.round((b.facing / b.n) * 100) }));
+  return [...bins.entries()].sort((a, b) => a[0] - b[0]).map(([k, b]) => ({ x: Math.round((k + 0.5) * binSec * 100) / 100, y: Math.round((b.facing / b.n) * 100) }));
 }

@@ -1,51 +1,51 @@
-import { useEffect, useState } from 'react';
-import { api, messageOf } from '../api';
-import type { HistoryItem } from '../types';
-import { SCORE_ORDER, SHORT_SCORE_LABELS, STATUS_LABELS } from '../lib/labels';
-import { formatDate, formatDuration } from '../lib/time';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { AnswerList, AnswerSummary } from '../../../contracts/answers';
+import { SCORE_SHORT_LABELS } from '../../../contracts/scores';
+import { historyQuery, practiceApi, practiceKeys } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
-import { Link } from '../components/Link';
+import { messageOf } from '../lib/http';
+import { STATUS_LABELS } from '../lib/labels';
+import { formatDate, formatDuration } from '../lib/time';
 
-const SHOWN = SCORE_ORDER.filter((k) => k === 'confidence' || k === 'clarity' || k === 'eyeContact');
+const SHOWN = ['confidence', 'clarity', 'eyeContact'] as const;
 
 export function History() {
-  const [items, setItems] = useState<HistoryItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [n, setN] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    api.history(50).then(
-      (r) => live && setItems(r.items),
-      (e: unknown) => live && setError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [n]);
-
-  const remove = async (item: HistoryItem): Promise<void> => {
-    if (!window.confirm(`Delete this answer and its video?\n\n“${item.questionText}”`)) return;
-    try {
-      await api.remove(item.id);
-      setItems((list) => list?.filter((x) => x.id !== item.id) ?? null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
+  const queryClient = useQueryClient();
+  const list = useQuery(historyQuery(50));
+  const remove = useMutation({
+    mutationFn: (item: AnswerSummary) => practiceApi.remove(item.id),
+    onSuccess: (_void, item) => {
+      // Gone from every cached list at once, then the lists are fetched again.
+      queryClient.setQueriesData<AnswerList>({ queryKey: practiceKeys.answers }, (old) => old && { ...old, items: old.items.filter((x) => x.id !== item.id) });
+      queryClient.removeQueries({ queryKey: practiceKeys.answer(item.id) });
+      return queryClient.invalidateQueries({ queryKey: practiceKeys.answers });
+    },
+  });
+  const askRemove = (item: AnswerSummary): void => {
+    if (window.confirm(`Delete this answer and its video?\n\n“${item.questionText}”`)) remove.mutate(item);
   };
+  const items = list.data?.items;
+  const error = list.error ?? remove.error;
 
   return (
     <div className="history">
       <h1 tabIndex={-1}>History</h1>
       {error ? (
-        <ErrorBox message={error}>
-          <button type="button" className="btn" onClick={() => setN((x) => x + 1)}>
+        <ErrorBox message={messageOf(error)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              remove.reset();
+              void list.refetch();
+            }}
+          >
             Try again
           </button>
         </ErrorBox>
       ) : null}
-      {items === null && !error ? (
+      {list.isPending && !list.error ? (
         <p className="muted" role="status">
           Loading…
         </p>
@@ -53,7 +53,7 @@ export function History() {
       {items?.length === 0 ? (
         <div className="card">
           <p>No answers yet.</p>
-          <Link className="btn primary" href="/interview">
+          <Link className="btn primary" to="/interview">
             Record your first answer
           </Link>
         </div>
@@ -63,24 +63,26 @@ export function History() {
           {items.map((it) => (
             <li key={it.id} className="card history-item">
               <div className="history-main">
-                <Link href={`/answers/${encodeURIComponent(it.id)}`} className="history-link">
+                <Link to={`/answers/${encodeURIComponent(it.id)}`} className="history-link">
                   {it.questionText}
                 </Link>
                 <p className="muted small">
-                  {formatDate(it.createdAt)} · {formatDuration(it.durationSec)} ·{' '}
-                  <span className={`status status-${it.status}`}>{STATUS_LABELS[it.status] ?? it.status}</span>
+                  {formatDate(it.createdAt)} · {formatDuration(it.durationSec)} · <span className={`status status-${it.status}`}>{STATUS_LABELS[it.status]}</span>
                 </p>
                 {it.scores ? (
                   <ul className="chips" aria-label="Scores">
-                    {SHOWN.map((k) => (
-                      <li key={k} className="chip">
-                        {SHORT_SCORE_LABELS[k]} <strong>{it.scores?.[k] == null ? '—' : Math.round(it.scores[k] as number)}</strong>
-                      </li>
-                    ))}
+                    {SHOWN.map((k) => {
+                      const value = it.scores?.[k];
+                      return (
+                        <li key={k} className="chip">
+                          {SCORE_SHORT_LABELS[k]} <strong>{value == null ? '—' : Math.round(value)}</strong>
+                        </li>
+                      );
+                    })}
                   </ul>
                 ) : null}
               </div>
-              <button type="button" className="btn secondary small" onClick={() => void remove(it)} aria-label={`Delete answer: ${it.questionText}`}>
+              <button type="button" className="btn secondary small" onClick={() => askRemove(it)} aria-label={`Delete answer: ${it.questionText}`}>
                 Delete
               </button>
             </li>

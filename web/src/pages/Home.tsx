@@ -1,4 +1,4 @@
-import { Link } from '../components/Link';
+import { Link } from 'react-router';
 
 export function Home() {
   return (
@@ -6,14 +6,14 @@ export function Home() {
       <section className="hero">
         <h1 tabIndex={-1}>Interview Analyzer</h1>
         <p className="lead">
-          Answer a real interview question on camera and get an honest, explained report on what can be observed: pace, pauses, filler
-          words, voice variation, eye contact and posture. It never guesses your emotions or personality.
+          Answer a real interview question on camera and get an honest, explained report on what can be observed: pace, pauses, filler words, voice variation, eye contact and posture. It never guesses
+          your emotions or personality.
         </p>
-        <Link href="/interview" className="btn primary big">
+        <Link to="/interview" className="btn primary big">
           Start interview
         </Link>
         <p>
-          <Link href="/history">See your past answers</Link>
+          <Link to="/history">See your past answers</Link>
         </p>
       </section>
       <section className="how" aria-labelledby="how-h">

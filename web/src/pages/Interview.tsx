@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { uploadAnswer, messageOf, type UploadHandle } from '../api';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { AnswerAccepted } from '../../../contracts/answers';
+import { practiceApi, practiceKeys, randomQuestionQuery } from '../api';
 import { useConfig } from '../hooks/useConfig';
-import { useMediaStream } from '../hooks/useMediaStream';
-import { useAudioLevel } from '../hooks/useAudioLevel';
-import { useQuestion } from '../hooks/useQuestion';
-import { useRecorder, type Take } from '../hooks/useRecorder';
+import { useRecording } from '../hooks/useRecording';
+import { useUpload } from '../hooks/useUpload';
+import { messageOf } from '../lib/http';
 import { uploadFileName } from '../lib/mime';
 import { QuestionCard } from '../components/QuestionCard';
 import { CameraPreview } from '../components/CameraPreview';
@@ -21,31 +22,19 @@ import { StepList, type Phase } from '../components/StepList';
 
 export function Interview() {
   const config = useConfig();
-  const { question, loading, error: questionError, another } = useQuestion();
+  const queryClient = useQueryClient();
+  const [draw, setDraw] = useState(0);
+  const questionQuery = useQuery({ ...randomQuestionQuery(draw), placeholderData: keepPreviousData });
+  const question = questionQuery.data ?? null;
+  const questionError = questionQuery.error && !questionQuery.isFetching ? messageOf(questionQuery.error) : null;
+  const another = useCallback(() => setDraw((n) => n + 1), []);
   const [phase, setPhase] = useState<Phase>('setup');
-  const [take, setTake] = useState<Take | null>(null);
   const [retakesUsed, setRetakesUsed] = useState(0);
-  const [uploaded, setUploaded] = useState(0);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const upload = useUpload<AnswerAccepted>();
   const [answerId, setAnswerId] = useState<string | null>(null);
-  const uploadRef = useRef<UploadHandle | null>(null);
 
   const cameraOn = phase !== 'uploading' && phase !== 'analyzing';
-  const { state: media, retry: retryMedia } = useMediaStream(cameraOn);
-  const stream = media.status === 'ready' ? media.stream : null;
-  const level = useAudioLevel(stream);
-
-  const onTake = useCallback((t: Take) => {
-    setTake(t); // the effect below revokes the previous take's object URL
-    setPhase('review');
-  }, []);
-  const recorder = useRecorder(stream, config.recordingMaxSec, onTake);
-
-  useEffect(() => () => uploadRef.current?.abort(), []);
-  useEffect(() => {
-    if (!take) return;
-    return () => URL.revokeObjectURL(take.url);
-  }, [take]);
+  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, config.recordingMaxSec, () => setPhase('review'));
 
   const startRecording = useCallback(() => {
     setPhase('recording');
@@ -53,20 +42,14 @@ export function Interview() {
   }, [recorder]);
   const endThink = useCallback(() => setPhase('countdown'), []);
 
-  const submit = (): void => {
+  const submit = async (): Promise<void> => {
     if (!take || !question) return;
     setPhase('uploading');
-    setUploadError(null);
-    setUploaded(0);
-    const handle = uploadAnswer(question.id, take.blob, uploadFileName(take.mimeType), setUploaded);
-    uploadRef.current = handle;
-    handle.promise.then(
-      ({ id }) => {
-        setAnswerId(id);
-        setPhase('analyzing');
-      },
-      (e: unknown) => setUploadError(messageOf(e)),
-    );
+    const accepted = await upload.send(practiceApi.uploadUrl, { questionId: question.id }, take.blob, uploadFileName(take.mimeType));
+    if (!accepted) return;
+    void queryClient.invalidateQueries({ queryKey: practiceKeys.answers });
+    setAnswerId(accepted.id);
+    setPhase('analyzing');
   };
 
   const retake = (): void => {
@@ -89,7 +72,7 @@ export function Interview() {
           </button>
         </ErrorBox>
       ) : (
-        <QuestionCard question={question} onAnother={phase === 'setup' ? another : undefined} busy={loading} />
+        <QuestionCard question={question} onAnother={phase === 'setup' ? another : undefined} busy={questionQuery.isFetching} />
       )}
 
       {showPreview ? (
@@ -119,8 +102,8 @@ export function Interview() {
               <div className="step-panel">
                 <p className="step-title">Ready when you are</p>
                 <p className="muted">
-                  Check that your face is centred and well lit and that the meter moves when you speak. You get {config.thinkTimeSec} s
-                  to think, then a 3-2-1 countdown; answers can be up to {Math.round(config.recordingMaxSec / 60)} min long.
+                  Check that your face is centred and well lit and that the meter moves when you speak. You get {config.thinkTimeSec} s to think, then a 3-2-1 countdown; answers can be up to{' '}
+                  {Math.round(config.recordingMaxSec / 60)} min long.
                 </p>
                 <button type="button" className="btn primary" onClick={() => setPhase('think')} disabled={!canStart}>
                   Start
@@ -134,9 +117,7 @@ export function Interview() {
                 <p className="muted">Recording starts after the countdown.</p>
               </div>
             ) : null}
-            {phase === 'recording' ? (
-              <RecordingPanel elapsedSec={recorder.elapsedSec} maxSec={config.recordingMaxSec} onStop={recorder.stop} />
-            ) : null}
+            {phase === 'recording' ? <RecordingPanel elapsedSec={recorder.elapsedSec} maxSec={config.recordingMaxSec} onStop={recorder.stop} /> : null}
             {recorder.error ? (
               <ErrorBox message={recorder.error}>
                 <button type="button" className="btn" onClick={() => setPhase('setup')}>
@@ -148,16 +129,14 @@ export function Interview() {
         </div>
       ) : null}
 
-      {phase === 'review' && take ? (
-        <TakeReview take={take} retakesLeft={retakesLeft} retakesTotal={config.retakes} onRetake={retake} onSubmit={submit} />
-      ) : null}
+      {phase === 'review' && take ? <TakeReview take={take} retakesLeft={retakesLeft} retakesTotal={config.retakes} onRetake={retake} onSubmit={() => void submit()} /> : null}
 
       {phase === 'uploading' ? (
         <section className="card" aria-labelledby="upload-h" data-testid="upload">
           <h2 id="upload-h">Uploading</h2>
-          {uploadError ? (
-            <ErrorBox title="The upload did not go through" message={uploadError}>
-              <button type="button" className="btn" onClick={submit}>
+          {upload.error ? (
+            <ErrorBox title="The upload did not go through" message={upload.error}>
+              <button type="button" className="btn" onClick={() => void submit()}>
                 Try again
               </button>
               <button type="button" className="btn secondary" onClick={() => setPhase('review')}>
@@ -166,7 +145,7 @@ export function Interview() {
             </ErrorBox>
           ) : (
             <div aria-live="polite">
-              <ProgressBar label="Upload" fraction={uploaded} />
+              <ProgressBar label="Upload" fraction={upload.progress} />
             </div>
           )}
         </section>

@@ -1,38 +1,31 @@
-import { useState } from 'react';
-import { api, messageOf } from '../api';
-import { useAnswer } from '../hooks/useAnswer';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { answerQuery, practiceApi, practiceKeys } from '../api';
 import { AnalysisProgress } from '../components/AnalysisProgress';
 import { ErrorBox } from '../components/ErrorBox';
-import { Link } from '../components/Link';
 import { ReportView } from '../components/ReportView';
+import { useAnswer } from '../hooks/useAnswer';
+import { ApiError, messageOf } from '../lib/http';
+import { useParam } from '../lib/params';
 
 /** /answers/:id — live progress, the failure with Retry, or the report. */
-export function Results({ id }: { id: string }) {
-  const { answer, error, reload } = useAnswer(id);
-  const [retryError, setRetryError] = useState<string | null>(null);
-  const [retrying, setRetrying] = useState(false);
+export function Results() {
+  const id = useParam('id');
+  const queryClient = useQueryClient();
+  const { data: answer, error, refetch } = useAnswer(id);
+  const retry = useMutation({
+    mutationFn: () => practiceApi.retry(id),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: answerQuery(id).queryKey }), queryClient.invalidateQueries({ queryKey: practiceKeys.answers })]),
+  });
 
-  const retry = async (): Promise<void> => {
-    setRetrying(true);
-    setRetryError(null);
-    try {
-      await api.retry(id);
-      reload();
-    } catch (e) {
-      setRetryError(messageOf(e));
-    } finally {
-      setRetrying(false);
-    }
-  };
-
-  let body;
-  if (error) {
+  let body: React.ReactNode;
+  if (error && !answer) {
     body = (
-      <ErrorBox title={error.status === 404 ? 'Answer not found' : 'Could not load this answer'} message={error.message}>
-        <button type="button" className="btn" onClick={reload}>
+      <ErrorBox title={error instanceof ApiError && error.status === 404 ? 'Answer not found' : 'Could not load this answer'} message={error.message}>
+        <button type="button" className="btn" onClick={() => void refetch()}>
           Try again
         </button>
-        <Link className="btn secondary" href="/history">
+        <Link className="btn secondary" to="/history">
           Go to history
         </Link>
       </ErrorBox>
@@ -47,14 +40,14 @@ export function Results({ id }: { id: string }) {
     body = (
       <>
         <ErrorBox title="The analysis failed" message={answer.error ?? 'Unknown error.'}>
-          <button type="button" className="btn" onClick={() => void retry()} disabled={retrying}>
+          <button type="button" className="btn" onClick={() => retry.mutate()} disabled={retry.isPending}>
             Retry analysis
           </button>
-          <Link className="btn secondary" href="/interview">
+          <Link className="btn secondary" to="/interview">
             Record a new answer
           </Link>
         </ErrorBox>
-        {retryError ? <ErrorBox title="Retry failed" message={retryError} /> : null}
+        {retry.error ? <ErrorBox title="Retry failed" message={messageOf(retry.error)} /> : null}
       </>
     );
   } else if (answer.status !== 'done') {

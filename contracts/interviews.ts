@@ -1,0 +1,64 @@
+/** Interviews: an ordered question set with time limits, consent text, retention and ranking weights. */
+import { z } from 'zod';
+import { resourceId } from './ids.js';
+import { METRICS, type Metric } from './scores.js';
+
+export const interviewParams = z.object({ id: resourceId });
+
+export const metricSchema = z.enum(METRICS);
+/** The weights in force: one per metric (0 leaves it out of the total). */
+export const weightsSchema = z.record(metricSchema, z.number());
+export type Weights = z.infer<typeof weightsSchema>;
+/** Weights as sent or stored: any subset, each 0-100; the others keep their default. */
+export const weightsInput = z.object(Object.fromEntries(METRICS.map((m) => [m, z.number().min(0).max(100).optional()])) as Record<Metric, z.ZodOptional<z.ZodNumber>>).strict();
+
+/** A question of a new interview: one from the bank (questionId) or a new one (text). */
+export const interviewQuestionInput = z.object({
+  questionId: z.string().min(1).max(100).optional(),
+  text: z.string().min(1).max(1000).optional(),
+  thinkTimeSec: z.number().int().min(0).max(600).default(30),
+  answerTimeSec: z.number().int().min(10).max(1800).default(120),
+  retakes: z.number().int().min(0).max(10).default(1),
+});
+
+export const interviewPatch = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(10_000),
+    consentText: z.string().max(10_000).optional(),
+    retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
+    weights: weightsInput.nullable().optional(),
+    questions: z.array(interviewQuestionInput).min(1).max(50),
+  })
+  .partial();
+export type InterviewPatch = z.input<typeof interviewPatch>;
+export const interviewCreate = interviewPatch.required({ title: true, questions: true }).extend({ description: z.string().max(10_000).default('') });
+export type InterviewCreate = z.input<typeof interviewCreate>;
+
+export const interviewQuestionSchema = z.object({
+  questionId: z.string(),
+  text: z.string(),
+  category: z.string(),
+  position: z.number(),
+  thinkTimeSec: z.number(),
+  answerTimeSec: z.number(),
+  retakes: z.number(),
+});
+export type InterviewQuestion = z.infer<typeof interviewQuestionSchema>;
+
+const interviewFields = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  consentText: z.string(),
+  retentionDays: z.number().nullable(),
+  weights: weightsSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const interviewSchema = interviewFields.extend({ questions: z.array(interviewQuestionSchema) });
+export type Interview = z.infer<typeof interviewSchema>;
+
+/** GET /api/admin/interviews: without the questions, with the number of candidates. */
+export const interviewList = z.object({ items: z.array(interviewFields.extend({ candidates: z.number() })) });
+export type InterviewList = z.infer<typeof interviewList>;

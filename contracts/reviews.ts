@@ -1,0 +1,47 @@
+/** Reviewers rate answers on a rubric and may override an automated score; a candidate's full record for review. */
+import { z } from 'zod';
+import { answerSchema } from './answers.js';
+import { candidateParams, candidateSchema, decisionRecord } from './candidates.js';
+import { resourceId } from './ids.js';
+import { inviteSchema } from './invites.js';
+import { SCORE_NAMES } from './scores.js';
+
+export const RUBRIC = ['relevance', 'structure', 'communication'] as const;
+export type Criterion = (typeof RUBRIC)[number];
+
+export const candidateAnswerParams = candidateParams.extend({ answerId: resourceId });
+
+export const reviewBody = z.object({ ratings: z.partialRecord(z.enum(RUBRIC), z.number().int().min(1).max(5)), comment: z.string().max(5000).default('') });
+export type ReviewInput = z.input<typeof reviewBody>;
+export const overrideBody = z.object({ metric: z.enum(SCORE_NAMES), value: z.number().min(0).max(100), reason: z.string().trim().min(1).max(2000) });
+export type OverrideInput = z.input<typeof overrideBody>;
+
+export const reviewSchema = z.object({ reviewerId: z.string(), reviewer: z.string(), ratings: z.record(z.string(), z.number()), comment: z.string(), updatedAt: z.string() });
+export type Review = z.infer<typeof reviewSchema>;
+
+/** An override of an automated score; the last one per metric is in force, the original stays visible. */
+export const scoreOverrideSchema = z.object({ metric: z.string(), originalValue: z.number().nullable(), value: z.number(), reason: z.string(), by: z.string(), at: z.string() });
+export type ScoreOverride = z.infer<typeof scoreOverrideSchema>;
+
+/** One question of the interview for one candidate: their answer (null before they answer), reviews and overrides. */
+export const candidateAnswerSchema = z.object({
+  questionId: z.string(),
+  questionText: z.string(),
+  position: z.number(),
+  answer: answerSchema.nullable(),
+  reviews: z.array(reviewSchema),
+  overrides: z.array(scoreOverrideSchema),
+  /** Per score name: the latest override, else the automated value (null: not measured). */
+  scoresInForce: z.record(z.string(), z.number().nullable()),
+});
+export type CandidateAnswer = z.infer<typeof candidateAnswerSchema>;
+
+/** GET /api/admin/interviews/:id/candidates/:candidateId */
+export const candidateDetailSchema = z.object({
+  candidate: candidateSchema,
+  invites: z.array(inviteSchema),
+  decisions: z.array(decisionRecord),
+  answers: z.array(candidateAnswerSchema),
+  rubric: z.array(z.string()),
+});
+export type CandidateDetail = z.infer<typeof candidateDetailSchema>;

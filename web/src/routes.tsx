@@ -1,0 +1,52 @@
+/**
+ * Every page of the web app in one route tree (React Router 7): the practice area at the top level, the hiring
+ * team's admin panel under /admin (a layout that signs in first), the candidate's interview at /invite/:token.
+ * The admin and candidate areas load as separate chunks.
+ */
+import type { RouteObject } from 'react-router';
+import { Layout, type RouteHandle } from './components/Layout';
+import { RouteError } from './components/RouteError';
+import { History } from './pages/History';
+import { Home } from './pages/Home';
+import { Interview } from './pages/Interview';
+import { NotFound } from './pages/NotFound';
+import { Results } from './pages/Results';
+
+const handle = (title: string): RouteHandle => ({ title });
+const admin = () => import('./admin/pages');
+
+export const routes: RouteObject[] = [
+  {
+    id: 'root',
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    // Shown while the code of a lazily loaded area (admin, invite) arrives on a first visit.
+    hydrateFallbackElement: <p role="status">Loading…</p>,
+    children: [
+      { id: 'home', index: true, element: <Home /> },
+      { id: 'interview', path: 'interview', element: <Interview />, handle: handle('Practice interview') },
+      { id: 'history', path: 'history', element: <History />, handle: handle('History') },
+      { id: 'answer', path: 'answers/:id', element: <Results />, handle: handle('Report') },
+      {
+        id: 'admin',
+        path: 'admin',
+        handle: handle('Admin'),
+        lazy: async () => ({ Component: (await admin()).AdminLayout }),
+        children: [
+          { id: 'admin-interviews', index: true, lazy: async () => ({ Component: (await admin()).InterviewsPage }) },
+          { id: 'admin-interview', path: 'interviews/:id', lazy: async () => ({ Component: (await admin()).InterviewPage }) },
+          { id: 'admin-leaderboard', path: 'interviews/:id/leaderboard', lazy: async () => ({ Component: (await admin()).LeaderboardPage }) },
+          { id: 'admin-fairness', path: 'interviews/:id/fairness', lazy: async () => ({ Component: (await admin()).FairnessPage }) },
+          { id: 'admin-candidate', path: 'interviews/:id/candidates/:candidateId', lazy: async () => ({ Component: (await admin()).CandidatePage }) },
+          { id: 'admin-users', path: 'users', lazy: async () => ({ Component: (await admin()).UsersPage }) },
+          { id: 'admin-audit', path: 'audit', lazy: async () => ({ Component: (await admin()).AuditPage }) },
+          { id: 'admin-queue', path: 'queue', lazy: async () => ({ Component: (await admin()).QueuePage }) },
+          { id: 'admin-not-found', path: '*', lazy: async () => ({ Component: (await admin()).AdminNotFound }) },
+        ],
+      },
+      { id: 'invite', path: 'invite/:token', handle: handle('Interview'), lazy: async () => ({ Component: (await import('./candidate/InvitePage')).InvitePage }) },
+      { id: 'not-found', path: '*', element: <NotFound />, handle: handle('Not found') },
+    ],
+  },
+];
