@@ -1,6 +1,15 @@
 /** The question bank. */
 import { z } from 'zod';
 
+/**
+ * What kind of answer a question asks for. Drives the expected answer length and whether STAR structure
+ * is checked (behavioural). The question bank (mock interviews) stores one per question; the content
+ * analysis reads it.
+ */
+export const questionTypes = ['behavioural', 'situational', 'technical', 'motivation', 'general'] as const;
+export const questionTypeSchema = z.enum(questionTypes);
+export type QuestionType = z.infer<typeof questionTypeSchema>;
+
 export const questionSchema = z.object({ id: z.string(), text: z.string(), category: z.string() });
 export type Question = z.infer<typeof questionSchema>;
 
