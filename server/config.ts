@@ -50,6 +50,24 @@ export const configSchema = z.object({
   JOB_LOCK_SEC: z.coerce.number().int().min(1).max(3600).optional(),
   /** A whole request, upload included, must finish within this time. */
   REQUEST_TIMEOUT_SEC: int(900, 5, 24 * 3600),
+
+  // The hiring side (issue 6).
+  /** Lifetime of an admin/reviewer session. */
+  SESSION_HOURS: int(12, 1, 24 * 30),
+  /** Login attempts per minute per client IP. */
+  LOGIN_RATE_PER_MIN: int(10, 1, 100_000),
+  /** Failed logins per email per 15 minutes before that email is locked for the rest of the window. */
+  LOGIN_FAILURES_PER_EMAIL: int(5, 1, 100_000),
+  /** Invite-link requests per minute per client IP (token lookups). */
+  INVITE_RATE_PER_MIN: int(60, 1, 100_000),
+  /** Default validity of a new invite link. */
+  INVITE_DAYS: int(14, 1, 365),
+  /** Days candidate answers are kept (unless an interview sets its own); 0 = keep forever. */
+  RETENTION_DAYS: int(180, 0, 36_500),
+  /** The public address used to build invite URLs, e.g. https://hiring.example.com (default: from the request). */
+  PUBLIC_URL: z.url().optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; env: Record<string, string | undefined> };

@@ -9,6 +9,7 @@ import { type Container, createContainer, StartupError } from './container.js';
 import { startWorker } from './features/analysis/worker.js';
 import { ensureFirstAdmin } from './features/auth/first-admin.js';
 import { startPurgeTimer } from './features/candidates/purge.js';
+import { MissingAccessError } from './http/access.js';
 import { buildApp } from './http/app.js';
 
 async function main(): Promise<void> {
@@ -48,12 +49,12 @@ async function main(): Promise<void> {
 /** A worker serves nothing but its health. */
 function workerHealthServer(c: Container) {
   const app = Fastify({ loggerInstance: c.log as FastifyBaseLogger });
-  app.get('/api/health', async () => ({ status: 'ok', role: 'worker', engine: c.config.ANALYSIS_ENGINE, version: c.version }));
+  app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', role: 'worker', engine: c.config.ANALYSIS_ENGINE, version: c.version }));
   return app;
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof StartupError) {
+  if (err instanceof ConfigError || err instanceof StartupError || err instanceof MissingAccessError) {
     console.error(`interview-analyzer: ${err.message}`);
     process.exit(2);
   }

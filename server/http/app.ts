@@ -11,10 +11,12 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Container } from '../container.js';
 import { answerRoutes } from '../features/answers/answer.routes.js';
+import { checkCsrf, sessionUserOf, setCurrentUser } from '../features/auth/guard.js';
 import { registerHiring } from '../features/hiring.js';
 import { legacyRoutes } from '../features/legacy/legacy.routes.js';
 import { questionRoutes } from '../features/questions/question.routes.js';
 import { systemRoutes } from '../features/system/system.routes.js';
+import { installAccess } from './access.js';
 import { installErrorHandler } from './error-handler.js';
 
 export async function buildApp(c: Container) {
@@ -51,6 +53,12 @@ export async function buildApp(c: Container) {
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCookie);
+  // Who may call each route is declared on the route; this hook enforces it (and refuses routes without one).
+  installAccess(app, {
+    sessionUser: (request) => sessionUserOf(c.hiring.auth, request),
+    checkCsrf,
+    setUser: setCurrentUser,
+  });
   await app.register(fastifyMultipart, { limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Interview Analyzer API', version: c.version, description: 'Record an interview answer, get a measured analysis.' } },
@@ -65,14 +73,20 @@ export async function buildApp(c: Container) {
 
   const webDir = resolve(config.WEB_DIR ?? join(c.rootDir, 'dist/web'));
   if (existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(async (web) => {
+      // The web app's files (one route per file, made by @fastify/static) are public.
+      web.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: route.config?.access ?? 'public' };
+      });
+      await web.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    });
     // Client-side routes (/interview, /answers/:id, /history, ...) get the app shell.
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
       return reply.type('text/html').sendFile('index.html');
     });
   } else {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it for you).'),
     );
   }

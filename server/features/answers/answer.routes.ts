@@ -13,7 +13,7 @@ export const answerRoutes =
     app.post(
       '/answers',
       {
-        config: { rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'practice', rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
         schema: {
           tags: ['answers'],
           summary: 'Upload a recorded answer (multipart: questionId, then the video file) and queue its analysis',
@@ -35,6 +35,7 @@ export const answerRoutes =
     app.get(
       '/answers',
       {
+        config: { access: 'practice' },
         schema: {
           tags: ['answers'],
           summary: 'Past answers, newest first',
@@ -47,25 +48,25 @@ export const answerRoutes =
 
     app.get(
       '/answers/:id',
-      { schema: { tags: ['answers'], summary: 'Status, progress and (when done) the report of one answer', params: answerParams, response: { 200: answerSchema, 404: errorBody } } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Status, progress and (when done) the report of one answer', params: answerParams, response: { 200: answerSchema, 404: errorBody } } },
       async (request) => c.answers.get(request.params.id, 'practice'),
     );
 
     app.get(
       '/answers/:id/events',
-      { schema: { tags: ['answers'], summary: 'Server-sent events with the analysis progress of one answer', params: answerParams, produces: ['text/event-stream'] } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Server-sent events with the analysis progress of one answer', params: answerParams, produces: ['text/event-stream'] } },
       async (request, reply) => streamAnswerEvents(c, request.params.id, request, reply),
     );
 
     app.get(
       '/answers/:id/video',
-      { schema: { tags: ['answers'], summary: 'The recorded video (supports Range requests)', params: answerParams, produces: ['video/webm', 'video/mp4'] } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'The recorded video (supports Range requests)', params: answerParams, produces: ['video/webm', 'video/mp4'] } },
       async (request, reply) => serveVideo(c, request.params.id, request, reply, 'practice'),
     );
 
     app.post(
       '/answers/:id/retry',
-      { schema: { tags: ['answers'], summary: 'Analyse a failed answer again', params: answerParams, response: { 202: answerAccepted, 404: errorBody, 409: errorBody } } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Analyse a failed answer again', params: answerParams, response: { 202: answerAccepted, 404: errorBody, 409: errorBody } } },
       async (request, reply) => {
         await c.answers.retry(request.params.id, 'practice');
         return reply.status(202).send({ id: request.params.id });
@@ -74,7 +75,7 @@ export const answerRoutes =
 
     app.delete(
       '/answers/:id',
-      { schema: { tags: ['answers'], summary: 'Delete an answer, its report and its video', params: answerParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Delete an answer, its report and its video', params: answerParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } } },
       async (request, reply) => {
         await c.answers.delete(request.params.id, 'practice');
         return reply.status(204).send(null);

@@ -12,7 +12,7 @@ export const authRoutes =
     app.post(
       '/login',
       {
-        config: { rateLimit: { max: h.settings.LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'public', rateLimit: { max: h.settings.LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
         schema: {
           tags: ['admin'],
           summary: 'Sign in (sets the ia_session and ia_csrf cookies)',
@@ -27,7 +27,7 @@ export const authRoutes =
       },
     );
 
-    app.post('/logout', { schema: { tags: ['admin'], summary: 'Sign out (ends the session)', response: { 204: z.null(), 403: errorBody } } }, async (request, reply) => {
+    app.post('/logout', { config: { access: 'public' }, schema: { tags: ['admin'], summary: 'Sign out (ends the session)', response: { 204: z.null(), 403: errorBody } } }, async (request, reply) => {
       const sid = request.cookies[SESSION_COOKIE];
       if (sid) {
         checkCsrf(request); // nobody else may sign you out

@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import type { Container } from '../../container.js';
 import type { DB } from '../../db/schema.js';
 import { AuditLog } from '../audit/audit.repository.js';
-import { loadHiringSettings } from '../hiring/settings.js';
 import { SessionRepository } from './session.repository.js';
 import { UserRepository } from './user.repository.js';
 import { UserService } from './user.service.js';
@@ -12,7 +11,7 @@ export type FirstAdminResult = 'created' | 'exists' | 'not-configured';
 
 /** Creates the admin named by ADMIN_EMAIL/ADMIN_PASSWORD when there is no user yet. Safe to call at every start. */
 export async function ensureFirstAdmin(c: Container): Promise<FirstAdminResult> {
-  const s = loadHiringSettings(c.config.env);
+  const s = c.config;
   const db = c.database.db;
   const users = new UserRepository(db);
   if ((await users.count()) > 0) return 'exists';

@@ -1,6 +1,7 @@
 /**
- * The admin API guard: a session cookie (HttpOnly, SameSite=Lax) names the user; state-changing requests
- * must also echo the `ia_csrf` cookie in the `x-csrf-token` header (double-submit token).
+ * The session cookie (HttpOnly, SameSite=Lax) names the user; state-changing requests must also echo the
+ * `ia_csrf` cookie in the `x-csrf-token` header (double-submit token). Who may call a route is declared on
+ * the route and enforced by server/http/access.ts, which calls `setCurrentUser`.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../http/errors.js';
@@ -20,30 +21,23 @@ export interface SessionUser extends Actor {
 
 const users = new WeakMap<FastifyRequest, SessionUser>();
 
-/** The signed-in user of this request (set by `requireSession`). */
+/** The signed-in user of this request (set by the access hook for account, staff, admin and token routes). */
 export function currentUser(request: FastifyRequest): SessionUser {
   const u = users.get(request);
   if (!u) throw new HttpError(401, 'NOT_SIGNED_IN', 'Sign in first.');
   return u;
 }
 
-export function requireAdmin(request: FastifyRequest): SessionUser {
-  const u = currentUser(request);
-  if (u.role !== 'admin') throw new HttpError(403, 'ADMIN_ONLY', 'Only an admin can do this.');
-  return u;
+/** Records the signed-in user of this request (called by the access hook, server/http/access.ts). */
+export function setCurrentUser(request: FastifyRequest, user: SessionUser): void {
+  users.set(request, user);
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** An onRequest hook: 401 without a valid session, 403 when a state-changing request lacks the CSRF token. */
-export function requireSession(auth: AuthService) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const sid = request.cookies[SESSION_COOKIE];
-    const user = sid ? await auth.sessionUser(sid) : undefined;
-    if (!user) throw new HttpError(401, 'NOT_SIGNED_IN', 'Your session has ended or you are not signed in. Please sign in.');
-    if (UNSAFE.has(request.method)) checkCsrf(request);
-    users.set(request, { id: user.id, email: user.email, name: user.name, role: user.role });
-  };
+/** The user of the request's session cookie, or undefined. */
+export async function sessionUserOf(auth: AuthService, request: FastifyRequest): Promise<SessionUser | undefined> {
+  const sid = request.cookies[SESSION_COOKIE];
+  const user = sid ? await auth.sessionUser(sid) : undefined;
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : undefined;
 }
 
 export function checkCsrf(request: FastifyRequest): void {

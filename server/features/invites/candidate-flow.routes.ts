@@ -19,14 +19,14 @@ export const candidateFlowRoutes =
 
     app.get(
       '/:token',
-      { config: { rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
+      { config: { access: 'invite', rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
       async (request) => h.invites.view(await h.invites.open(request.params.token)),
     );
 
     app.post(
       '/:token/consent',
       {
-        config: { rateLimit },
+        config: { access: 'invite', rateLimit },
         schema: { tags: ['invite'], summary: 'Accept recording and analysis (recorded with the time)', params: tokenParams, body: consentBody, response: { 200: inviteViewSchema, ...errs } },
       },
       async (request) => {
@@ -38,7 +38,7 @@ export const candidateFlowRoutes =
     app.post(
       '/:token/answers',
       {
-        config: { rateLimit: { max: Math.min(rateLimit.max, c.config.UPLOAD_RATE_PER_MIN), timeWindow: '1 minute' } },
+        config: { access: 'invite', rateLimit: { max: Math.min(rateLimit.max, c.config.UPLOAD_RATE_PER_MIN), timeWindow: '1 minute' } },
         schema: { tags: ['invite'], summary: 'Upload the answer to the next question (multipart: questionId, then video)', params: tokenParams, consumes: ['multipart/form-data'], response: { 201: inviteViewSchema, ...errs } },
       },
       async (request, reply) => {

@@ -3,7 +3,7 @@ import { adminErrors as errors } from '../../../contracts/errors.js';
 import { fairnessQuery, fairnessSchema } from '../../../contracts/fairness.js';
 import { interviewParams } from '../../../contracts/interviews.js';
 import { leaderboardQuery, leaderboardSchema } from '../../../contracts/leaderboard.js';
-import { currentUser, requireAdmin } from '../auth/guard.js';
+import { currentUser } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
 
 export const leaderboardRoutes =
@@ -12,6 +12,7 @@ export const leaderboardRoutes =
     app.get(
       '/interviews/:id/leaderboard',
       {
+        config: { access: 'staff' },
         schema: {
           tags: ['admin'],
           summary: 'Candidates ranked by the weighted total, each total with its terms (value x weight)',
@@ -21,14 +22,13 @@ export const leaderboardRoutes =
         },
       },
       async (request) => {
-        currentUser(request);
         return h.leaderboard.rows(request.params.id, request.query);
       },
     );
 
     app.get(
       '/interviews/:id/leaderboard.csv',
-      { schema: { tags: ['admin'], summary: 'The leaderboard as CSV (formula-leading cells escaped)', params: interviewParams, querystring: leaderboardQuery, produces: ['text/csv'] } },
+      { config: { access: 'staff' }, schema: { tags: ['admin'], summary: 'The leaderboard as CSV (formula-leading cells escaped)', params: interviewParams, querystring: leaderboardQuery, produces: ['text/csv'] } },
       async (request, reply) => {
         const actor = currentUser(request);
         const csv = await h.leaderboard.csv(request.params.id, request.query);
@@ -40,6 +40,7 @@ export const leaderboardRoutes =
     app.get(
       '/interviews/:id/fairness',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['admin'],
           summary: 'Selection rates and impact ratios by the candidates\' group field (four-fifths rule; admins)',
@@ -49,7 +50,7 @@ export const leaderboardRoutes =
         },
       },
       async (request) => {
-        const actor = requireAdmin(request);
+        const actor = currentUser(request);
         const report = await h.leaderboard.fairness(request.params.id, request.query.selected, request.query.minGroupSize);
         await h.audit.record(actor, 'fairness.export', 'interview', request.params.id);
         return report;

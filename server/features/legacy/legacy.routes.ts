@@ -45,14 +45,14 @@ export const legacyRoutes =
 
     app.get(
       '/get_question',
-      { schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
+      { config: { access: 'practice' }, schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
       async (request, reply) => ({ question: (await c.questions.drawRandom(practiceSession(request, reply))).text }),
     );
 
     app.post(
       '/upload',
       {
-        config: { rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'practice', rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
         schema: {
           tags: ['legacy'],
           summary: 'Demo-compatible upload: waits for the analysis and returns the six scores on 1-10, imp_points and the full report',
@@ -115,6 +115,7 @@ export const legacyRoutes =
       app.route({
         method: [...others],
         url: path,
+        config: { access: 'public' },
         schema: { hide: true, response: errors },
         handler: async (request, reply) => {
           void reply.header('allow', method === 'GET' ? 'GET, HEAD' : method);
@@ -124,6 +125,7 @@ export const legacyRoutes =
       app.route({
         method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         url: `${path}/*`,
+        config: { access: 'public' },
         schema: { hide: true, response: errors },
         handler: async (request) => {
           throw new HttpError(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}: the demo's routes are GET /get_question and POST /upload.`);

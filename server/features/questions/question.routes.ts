@@ -21,6 +21,7 @@ export const questionRoutes =
     app.get(
       '/questions/random',
       {
+        config: { access: 'practice' },
         schema: {
           tags: ['questions'],
           summary: 'A random question this browser has not seen yet (starts over when the bank is exhausted)',
@@ -33,7 +34,7 @@ export const questionRoutes =
 
     app.get(
       '/questions',
-      { schema: { tags: ['questions'], summary: 'The question bank', response: { 200: questionList } } },
+      { config: { access: 'public' }, schema: { tags: ['questions'], summary: 'The question bank', response: { 200: questionList } } },
       async () => ({ items: await c.questions.list() }),
     );
   };

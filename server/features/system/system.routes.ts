@@ -7,13 +7,14 @@ export const systemRoutes =
   async (app) => {
     app.get(
       '/health',
-      { schema: { tags: ['system'], summary: 'Liveness and readiness', response: { 200: healthSchema } } },
+      { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Liveness and readiness', response: { 200: healthSchema } } },
       async () => ({ status: 'ok' as const, engine: c.config.ANALYSIS_ENGINE, role: c.config.ROLE, version: c.version }),
     );
 
     app.get(
       '/config',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['system'],
           summary: 'Settings the web app needs',
@@ -29,5 +30,5 @@ export const systemRoutes =
       }),
     );
 
-    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   };
