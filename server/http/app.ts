@@ -16,14 +16,17 @@ import { registerHiring } from '../features/hiring.js';
 import { legacyRoutes } from '../features/legacy/legacy.routes.js';
 import { questionRoutes } from '../features/questions/question.routes.js';
 import { systemRoutes } from '../features/system/system.routes.js';
+import { RATE_LIMITED } from '../../contracts/errors.js';
 import { installAccess } from './access.js';
 import { installErrorHandler } from './error-handler.js';
+import { HttpError } from './errors.js';
 
 export async function buildApp(c: Container) {
   const { config } = c;
   const app = Fastify({
     loggerInstance: c.log as FastifyBaseLogger,
-    trustProxy: config.TRUST_PROXY,
+    // Only the configured proxies: a hop count (the address that many hops from the socket) or their addresses.
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
     bodyLimit: 256 * 1024, // JSON bodies; uploads have their own limit
     requestTimeout: config.REQUEST_TIMEOUT_SEC * 1000, // a slow upload of a large file may take minutes, but not forever
     connectionTimeout: 0,
@@ -51,7 +54,12 @@ export async function buildApp(c: Container) {
     },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // The one error shape, code RATE_LIMITED; the plugin adds Retry-After.
+    errorResponseBuilder: (_request, ctx) =>
+      new HttpError(429, RATE_LIMITED, `Too many requests: at most ${ctx.max} per ${ctx.after === '1 minute' ? 'minute' : ctx.after}. Try again in ${Math.max(1, Math.ceil(ctx.ttl / 1000))} s.`),
+  });
   await app.register(fastifyCookie);
   // Who may call each route is declared on the route; this hook enforces it (and refuses routes without one).
   installAccess(app, {
@@ -91,4 +99,9 @@ export async function buildApp(c: Container) {
     );
   }
   return app;
+}
+
+/** Trusts the `hops` proxies nearest the server (the same rule as Fastify's numeric trustProxy). */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
 }

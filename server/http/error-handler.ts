@@ -2,6 +2,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { RATE_LIMITED } from '../../contracts/errors.js';
 import { HttpError } from './errors.js';
 
 export function installErrorHandler(app: FastifyInstance): void {
@@ -13,6 +14,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       status = err.statusCode;
       code = err.code;
       message = err.message;
+      for (const [k, v] of Object.entries(err.headers)) void reply.header(k, v);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       status = 400;
       code = 'VALIDATION_ERROR';
@@ -31,7 +33,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       message = `This route does not accept "${String(request.headers['content-type'] ?? 'no content type').slice(0, 100)}": send JSON, or multipart/form-data for uploads.`;
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode;
-      code = err.code ?? 'BAD_REQUEST';
+      code = status === 429 ? RATE_LIMITED : (err.code ?? 'BAD_REQUEST');
       message = err.message;
     }
     if (status >= 500) request.log.error({ err }, 'request failed');

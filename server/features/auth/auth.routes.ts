@@ -21,8 +21,8 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const { sessionId, user, expiresAt } = await h.auth.login(request.body.email, request.body.password);
-        const csrfToken = setSessionCookies(request, reply, sessionId, expiresAt);
+        const { sessionId, user, expiresAt } = await h.auth.login(request.body.email, request.body.password, new Date(), request.ip);
+        const csrfToken = setSessionCookies(request, reply, sessionId, expiresAt, h.settings.secureCookies);
         return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, csrfToken };
       },
     );

@@ -19,6 +19,7 @@ import type { Container } from '../../container.js';
 import { serveVideo } from '../answers/answer.video.js';
 import { currentUser } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
+import { candidateFor } from './visibility.js';
 
 export const candidateRoutes =
   (c: Container, h: Hiring): FastifyPluginAsyncZod =>
@@ -37,7 +38,8 @@ export const candidateRoutes =
       },
       async (request) => {
         await h.interviews.row(request.params.id);
-        return { items: await h.candidates.list(request.params.id, request.query) };
+        const viewer = currentUser(request);
+        return { items: (await h.candidates.list(request.params.id, request.query)).map((one) => candidateFor(viewer, one)) };
       },
     );
 
@@ -68,7 +70,8 @@ export const candidateRoutes =
     );
 
     app.get('/interviews/:id/candidates/:candidateId', { config: { access: 'staff' }, schema: { tags: ['admin'], summary: 'One candidate with answers, reports, reviews, overrides and decisions', params: candidateParams, response: { 200: candidateDetailSchema, ...errors } } }, async (request) => {
-      return h.reviews.detail(request.params.id, request.params.candidateId);
+      const detail = await h.reviews.detail(request.params.id, request.params.candidateId);
+      return { ...detail, candidate: candidateFor(currentUser(request), detail.candidate) };
     });
 
     app.patch(

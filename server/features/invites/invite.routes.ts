@@ -23,7 +23,9 @@ export const inviteRoutes =
       },
       async (request, reply) => {
         const { invite, token } = await h.invites.create(currentUser(request), request.params.id, request.params.candidateId, request.body.expiresInDays);
-        const base = h.settings.PUBLIC_URL?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+        // PUBLIC_URL (required outside development, server/config.ts); never the request's Host header.
+        const host = h.settings.HOST.includes(':') ? `[${h.settings.HOST}]` : h.settings.HOST;
+        const base = h.settings.PUBLIC_URL?.replace(/\/+$/, '') ?? `http://${host}:${request.socket.localPort ?? h.settings.PORT}`;
         return reply.status(201).send({ invite, token, url: `${base}/invite/${token}` });
       },
     );

@@ -4,6 +4,7 @@ import { fairnessQuery, fairnessSchema } from '../../../contracts/fairness.js';
 import { interviewParams } from '../../../contracts/interviews.js';
 import { leaderboardQuery, leaderboardSchema } from '../../../contracts/leaderboard.js';
 import { currentUser } from '../auth/guard.js';
+import { seesFairnessGroup } from '../candidates/visibility.js';
 import type { Hiring } from '../hiring/services.js';
 
 export const leaderboardRoutes =
@@ -21,9 +22,7 @@ export const leaderboardRoutes =
           response: { 200: leaderboardSchema, ...errors },
         },
       },
-      async (request) => {
-        return h.leaderboard.rows(request.params.id, request.query);
-      },
+      async (request) => h.leaderboard.rows(request.params.id, request.query, seesFairnessGroup(currentUser(request))),
     );
 
     app.get(
@@ -31,7 +30,7 @@ export const leaderboardRoutes =
       { config: { access: 'staff' }, schema: { tags: ['admin'], summary: 'The leaderboard as CSV (formula-leading cells escaped)', params: interviewParams, querystring: leaderboardQuery, produces: ['text/csv'] } },
       async (request, reply) => {
         const actor = currentUser(request);
-        const csv = await h.leaderboard.csv(request.params.id, request.query);
+        const csv = await h.leaderboard.csv(request.params.id, request.query, seesFairnessGroup(actor));
         await h.audit.record(actor, 'leaderboard.export', 'interview', request.params.id);
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="leaderboard-${request.params.id}.csv"`).send(csv);
       },

@@ -1,0 +1,118 @@
+/**
+ * The holes found by attack (issue 11), each shown closed. Run against the code before the fixes, each
+ * `it` here failed (see the commit that added it).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.js';
+import { repoRoot } from '../helpers/fixtures.js';
+import { addCandidate, ADMIN, adminLogin, type Client, createHiringApp, createInterview, type HiringApp, invite, login, reviewerLogin } from '../hiring/helpers.js';
+
+const base = { DATA_DIR: '/tmp/ia-unused' };
+
+describe('settings', () => {
+  it('TRUST_PROXY=true is refused; a hop count or proxy addresses are accepted', () => {
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true would trust any client-set X-Forwarded-For/);
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.2, 192.168.0.0/16' }).TRUST_PROXY).toEqual(['10.0.0.2', '192.168.0.0/16']);
+    expect(loadConfig(base).TRUST_PROXY).toBe(false);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'proxy.example.com' })).toThrow(/not addresses: proxy.example.com/);
+  });
+
+  it('PUBLIC_URL is required outside development (NODE_ENV=production or a non-loopback HOST)', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/PUBLIC_URL: required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...base, HOST: '0.0.0.0' })).toThrow(/PUBLIC_URL: required when HOST=0.0.0.0/);
+    expect(loadConfig({ ...base, HOST: '0.0.0.0', PUBLIC_URL: 'https://hire.example.com' }).secureCookies).toBe(true);
+    expect(loadConfig(base).secureCookies).toBe(false);
+  });
+
+  it('the server exits 2 with a clear message on a bad setting, hiring settings included (no stack trace)', () => {
+    for (const [env, message] of [
+      [{ TRUST_PROXY: 'true' }, /TRUST_PROXY: true would trust/],
+      [{ SESSION_HOURS: 'soon' }, /SESSION_HOURS: /],
+      [{ NODE_ENV: 'production' }, /PUBLIC_URL: required/],
+    ] as const) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'server/main.ts')], { env: { ...process.env, DATA_DIR: '/tmp/ia-never-created', ...env }, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, JSON.stringify(env)).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+  });
+});
+
+describe('hiring side', () => {
+  let t: HiringApp;
+  let admin: Client;
+  beforeAll(async () => {
+    t = await createHiringApp({ LOGIN_FAILURES_PER_EMAIL: '3', PUBLIC_URL: 'https://hire.example.com' });
+    admin = await adminLogin(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('failed sign-ins slow down the attacker\'s address, not the owner signing in from elsewhere; 429 says RATE_LIMITED with Retry-After', async () => {
+    const attacker = '203.0.113.7';
+    for (let i = 0; i < 3; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/admin/login', remoteAddress: attacker, payload: { email: ADMIN.email, password: `guess number ${i}` } });
+      expect(r.statusCode).toBe(401);
+    }
+    const blocked = await t.app.inject({ method: 'POST', url: '/api/admin/login', remoteAddress: attacker, payload: ADMIN });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    const owner = await t.app.inject({ method: 'POST', url: '/api/admin/login', remoteAddress: '198.51.100.20', payload: ADMIN });
+    expect(owner.statusCode).toBe(200);
+  });
+
+  it('a common password is refused with the reason', async () => {
+    const res = await admin.req('POST', '/api/admin/users', { email: 'weak@example.com', name: 'W', role: 'reviewer', password: 'password12' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('WEAK_PASSWORD');
+    expect(res.json().message).toMatch(/commonly used password/);
+  });
+
+  it('the CSRF token is bound to the session: another session\'s token (or a planted cookie) is refused', async () => {
+    const other = await adminLogin(t);
+    expect(other.csrf).not.toBe(admin.csrf);
+    const payload = { title: 'CSRF probe', questions: [{ questionId: 'q-gen-01' }] };
+    const crossed = await t.app.inject({ method: 'POST', url: '/api/admin/interviews', headers: { cookie: `ia_session=${admin.cookie.match(/ia_session=([^;]+)/)![1]}; ia_csrf=${other.csrf}`, 'x-csrf-token': other.csrf }, payload });
+    expect(crossed.statusCode).toBe(403);
+    expect(crossed.json().code).toBe('CSRF_TOKEN_INVALID');
+    const planted = await t.app.inject({ method: 'POST', url: '/api/admin/interviews', headers: { cookie: `ia_session=${admin.cookie.match(/ia_session=([^;]+)/)![1]}; ia_csrf=attacker`, 'x-csrf-token': 'attacker' }, payload });
+    expect(planted.statusCode).toBe(403);
+    expect((await admin.req('POST', '/api/admin/interviews', payload)).statusCode).toBe(201);
+  });
+
+  it('session cookies are Secure when PUBLIC_URL is https, even over plain http to the app', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/admin/login', payload: ADMIN });
+    expect(res.cookies.find((c) => c.name === 'ia_session')?.secure).toBe(true);
+    expect(res.cookies.find((c) => c.name === 'ia_csrf')?.secure).toBe(true);
+  });
+
+  it('invite URLs come from PUBLIC_URL, never from the Host header', async () => {
+    const iv = await createInterview(admin);
+    const cand = await addCandidate(admin, iv.id);
+    const res = await admin.req('POST', `/api/admin/interviews/${iv.id}/candidates/${cand.id}/invites`, {}, { host: 'evil.example.net', 'x-forwarded-host': 'evil.example.net' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().url).toMatch(/^https:\/\/hire\.example\.com\/invite\//);
+  });
+
+  it('reviewers do not see candidates\' fairness group (list, detail, leaderboard, CSV); admins do', async () => {
+    const iv = await createInterview(admin);
+    const cand = await addCandidate(admin, iv.id, { name: 'Gina Group', group: 'G-secret' });
+    await invite(admin, iv.id, cand.id);
+    const reviewer = await reviewerLogin(t, admin, 'rev-group@example.com');
+    const urls = [`/api/admin/interviews/${iv.id}/candidates`, `/api/admin/interviews/${iv.id}/candidates/${cand.id}`, `/api/admin/interviews/${iv.id}/leaderboard`, `/api/admin/interviews/${iv.id}/leaderboard.csv`];
+    for (const url of urls) {
+      const r = await reviewer.req('GET', url);
+      expect(r.statusCode, url).toBe(200);
+      expect(r.body, url).not.toContain('G-secret');
+    }
+    expect((await reviewer.req('GET', urls[3]!)).body.split('\r\n')[0]).not.toMatch(/group/);
+    for (const url of urls) expect((await admin.req('GET', url)).body, url).toContain('G-secret');
+    expect((await login(t, 'rev-group@example.com', 'reviewer password 1')).user.role).toBe('reviewer');
+  });
+});
