@@ -74,7 +74,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const { database, storage, queue, events } = infra;
   const questionRepo = new QuestionRepository(database.db);
   await questionRepo.seed();
-  const questions = new QuestionService(questionRepo);
+  const questions = new QuestionService(questionRepo, Math.random, config.QUESTION_DRAW_DAYS);
   const answerRepo = new AnswerRepository(database.db);
   const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE });
 

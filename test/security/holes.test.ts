@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
+import { multipart } from '../helpers/app.js';
 import { repoRoot } from '../helpers/fixtures.js';
 import { addCandidate, ADMIN, adminLogin, type Client, createHiringApp, createInterview, type HiringApp, invite, login, reviewerLogin } from '../hiring/helpers.js';
 
@@ -114,5 +115,57 @@ describe('hiring side', () => {
     expect((await reviewer.req('GET', urls[3]!)).body.split('\r\n')[0]).not.toMatch(/group/);
     for (const url of urls) expect((await admin.req('GET', url)).body, url).toContain('G-secret');
     expect((await login(t, 'rev-group@example.com', 'reviewer password 1')).user.role).toBe('reviewer');
+  });
+});
+
+describe('questions (practice side)', () => {
+  let t: HiringApp;
+  let secretId: string;
+  const SECRET = 'Secret interview question: describe our unreleased product';
+  beforeAll(async () => {
+    t = await createHiringApp();
+    const admin = await adminLogin(t);
+    const iv = await createInterview(admin, { questions: [{ text: SECRET }] });
+    secretId = iv.questions[0]!.questionId;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const draws = () => t.c.database.db.selectFrom('question_draws').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+
+  it('interview (hiring) questions are not in the public bank, in random draws, or answerable as practice', async () => {
+    const list = await t.app.inject({ method: 'GET', url: '/api/questions' });
+    expect(list.body).not.toContain(SECRET);
+    expect(list.json().items.length).toBeGreaterThan(5);
+    const bank = list.json().items.length as number;
+    let cookie = '';
+    for (let i = 0; i < bank + 5; i++) {
+      const r = await t.app.inject({ method: 'GET', url: '/api/questions/random', headers: cookie ? { cookie } : {} });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().id).not.toBe(secretId);
+      const set = r.cookies.find((c) => c.name === 'ia_session');
+      if (set) cookie = `ia_session=${set.value}`;
+    }
+    for (let i = 0; i < 20; i++) expect((await t.app.inject({ method: 'GET', url: '/api/questions/random' })).json().id).not.toBe(secretId);
+    const { payload, headers } = multipart({ questionId: secretId }, { name: 'a.webm', type: 'video/webm', data: Buffer.from('not really a video') });
+    const answer = await t.app.inject({ method: 'POST', url: '/api/answers', payload, headers });
+    expect(answer.statusCode).toBe(404);
+    expect(answer.json().code).toBe('QUESTION_NOT_FOUND');
+  });
+
+  it('cookie-less random draws store nothing; old draws are purged', async () => {
+    await t.c.database.db.deleteFrom('question_draws').execute();
+    for (let i = 0; i < 30; i++) expect((await t.app.inject({ method: 'GET', url: '/api/questions/random' })).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await t.app.inject({ method: 'GET', url: '/get_question' })).statusCode).toBe(200);
+    expect(Number((await draws()).n)).toBe(0);
+    // An old draw of another browser, then a draw of an identified browser: the old one is gone.
+    await t.c.database.db.insertInto('question_draws').values({ session_id: 'old-browser-session-id-0000', question_id: 'q-gen-01', drawn_at: new Date(Date.now() - 40 * 86_400_000).toISOString() }).execute();
+    const first = await t.app.inject({ method: 'GET', url: '/api/questions/random' });
+    const cookie = `ia_session=${first.cookies.find((c) => c.name === 'ia_session')!.value}`;
+    (t.c.questions as unknown as { lastPurge: number }).lastPurge = 0; // the hourly purge is due
+    expect((await t.app.inject({ method: 'GET', url: '/api/questions/random', headers: { cookie } })).statusCode).toBe(200);
+    const rows = await t.c.database.db.selectFrom('question_draws').select('session_id').execute();
+    expect(rows.map((r) => r.session_id)).not.toContain('old-browser-session-id-0000');
+    expect(rows).toHaveLength(1); // the identified browser's draw
   });
 });

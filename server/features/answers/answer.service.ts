@@ -44,7 +44,7 @@ export class AnswerService {
   async submit(input: SubmitInput): Promise<{ id: string }> {
     if (!input.file) throw badRequest('MISSING_VIDEO', 'No video was uploaded: send the file in the "video" field.');
     if (input.file.size === 0) throw badRequest('EMPTY_FILE', 'The uploaded video is empty (0 bytes). Please record again.');
-    const question = await this.resolveQuestion(input);
+    const question = await this.resolveQuestion(input, input.scope ?? 'practice');
     const id = randomUUID();
     const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: this.d.maxDurationSec });
     const ext = prepared.mime === 'video/webm' ? 'webm' : 'mp4';
@@ -74,9 +74,10 @@ export class AnswerService {
     return { id };
   }
 
-  private async resolveQuestion(input: SubmitInput): Promise<{ id: string | null; text: string }> {
+  private async resolveQuestion(input: SubmitInput, scope: AnswerScope): Promise<{ id: string | null; text: string }> {
     if (input.questionId !== undefined && input.questionId !== '') {
-      const q = await this.d.questions.get(input.questionId);
+      // Practice answers only to the public bank: an interview's questions are not revealed to the public.
+      const q = scope === 'practice' ? await this.d.questions.getPublic(input.questionId) : await this.d.questions.get(input.questionId);
       if (!q) throw notFound('QUESTION_NOT_FOUND', `Unknown question id "${input.questionId.slice(0, 80)}".`);
       return q;
     }

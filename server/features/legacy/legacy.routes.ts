@@ -11,7 +11,7 @@ import type { Container } from '../../container.js';
 import { HttpError } from '../../http/errors.js';
 import type { AnswerDto } from '../answers/answer.service.js';
 import { receiveUpload } from '../answers/intake.js';
-import { practiceSession } from '../questions/question.routes.js';
+import { hasPracticeSession, practiceSession } from '../questions/question.routes.js';
 import { legacyReply } from './legacy-reply.js';
 
 const DEMO_ROUTES = { '/get_question': 'GET', '/upload': 'POST' } as const;
@@ -46,7 +46,11 @@ export const legacyRoutes =
     app.get(
       '/get_question',
       { config: { access: 'practice' }, schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
-      async (request, reply) => ({ question: (await c.questions.drawRandom(practiceSession(request, reply))).text }),
+      async (request, reply) => {
+        const known = hasPracticeSession(request); // a cookie-less client's draw is not recorded
+        const session = practiceSession(request, reply);
+        return { question: (await c.questions.drawRandom(known ? session : null)).text };
+      },
     );
 
     app.post(

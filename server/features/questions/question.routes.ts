@@ -15,6 +15,12 @@ export function practiceSession(request: FastifyRequest, reply: FastifyReply): s
   return id;
 }
 
+/** True when the request carries a practice session cookie it did not just get. */
+export function hasPracticeSession(request: FastifyRequest): boolean {
+  const existing = request.cookies[SESSION_COOKIE];
+  return Boolean(existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing));
+}
+
 export const questionRoutes =
   (c: Container): FastifyPluginAsyncZod =>
   async (app) => {
@@ -29,7 +35,12 @@ export const questionRoutes =
           response: { 200: questionSchema },
         },
       },
-      async (request, reply) => c.questions.drawRandom(practiceSession(request, reply), request.query.after),
+      async (request, reply) => {
+        // A browser without the cookie yet gets one, but its first draw is not recorded (cookie-less clients store nothing).
+        const known = hasPracticeSession(request);
+        const session = practiceSession(request, reply);
+        return c.questions.drawRandom(known ? session : null, request.query.after);
+      },
     );
 
     app.get(
