@@ -29,6 +29,7 @@ import { QuestionRepository } from './features/questions/question.repository.js'
 import { QuestionService } from './features/questions/question.service.js';
 import type { Database } from './db/database.js';
 import type { EventBus } from './infra/events/event-bus.js';
+import { DiskGuard } from './infra/disk.js';
 import { createInfra } from './infra/index.js';
 import type { JobQueue } from './infra/queue/queue.js';
 import type { Storage } from './infra/storage/storage.js';
@@ -46,6 +47,8 @@ export interface Container {
   questions: QuestionService;
   answerRepo: AnswerRepository;
   answers: AnswerService;
+  /** Free space of the data directory (uploads, health). */
+  disk: DiskGuard;
   /** The hiring side's services (one LoginLimiter, one AuthService for the server and the tests). */
   hiring: Hiring;
   /** Created on first use: the API role never loads analysis models. */
@@ -94,6 +97,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
     questions,
     answerRepo,
     answers,
+    disk: new DiskGuard(config.dataDir, config.DISK_MIN_FREE_MB),
     hiring: undefined as unknown as Hiring, // set just below: the review service reads answers through the container
     engine,
     async close() {

@@ -1,5 +1,6 @@
 /** Builds the Fastify server: security headers, limits, schemas, OpenAPI, the API routes and the web app. */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -18,6 +19,7 @@ import { questionRoutes } from '../features/questions/question.routes.js';
 import { systemRoutes } from '../features/system/system.routes.js';
 import { RATE_LIMITED } from '../../contracts/errors.js';
 import { installAccess } from './access.js';
+import { installBodyIdleTimeout } from './body-idle.js';
 import { installErrorHandler } from './error-handler.js';
 import { HttpError } from './errors.js';
 
@@ -34,9 +36,10 @@ export async function buildApp(c: Container) {
   }).withTypeProvider<ZodTypeProvider>();
   app.server.headersTimeout = config.HEADERS_TIMEOUT_SEC * 1000; // slow-loris: all headers within this time
 
+  installBodyIdleTimeout(app, config.BODY_IDLE_TIMEOUT_SEC * 1000);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  installErrorHandler(app, [config.dataDir, c.tmpDir, tmpdir(), c.rootDir]);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

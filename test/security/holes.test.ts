@@ -3,10 +3,16 @@
  * `it` here failed (see the commit that added it).
  */
 import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
-import { multipart } from '../helpers/app.js';
+import { createTestApp, multipart, type TestApp } from '../helpers/app.js';
+import { makeVideo } from '../helpers/media.js';
+import { type RunningServer, startServer } from '../helpers/server.js';
 import { repoRoot } from '../helpers/fixtures.js';
 import { addCandidate, ADMIN, adminLogin, type Client, createHiringApp, createInterview, type HiringApp, invite, login, reviewerLogin } from '../hiring/helpers.js';
 
@@ -167,5 +173,109 @@ describe('questions (practice side)', () => {
     const rows = await t.c.database.db.selectFrom('question_draws').select('session_id').execute();
     expect(rows.map((r) => r.session_id)).not.toContain('old-browser-session-id-0000');
     expect(rows).toHaveLength(1); // the identified browser's draw
+  });
+});
+
+describe('media and disk', () => {
+  let t: TestApp;
+  let png: string;
+  beforeAll(async () => {
+    t = await createTestApp({ UPLOAD_RATE_PER_MIN: '1000' }, { worker: false });
+    png = await makeVideo(join(t.dataDir, 'photo.png'), ['-f', 'lavfi', '-i', 'color=c=red:size=64x48', '-frames:v', '1']);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('a PNG named .webm is refused as an image, not a video (API)', async () => {
+    const { payload, headers } = multipart({ questionId: 'q-gen-01' }, { name: 'answer.webm', type: 'video/webm', data: await readFile(png) });
+    const res = await t.app.inject({ method: 'POST', url: '/api/answers', payload, headers });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('IMAGE_NOT_VIDEO');
+    expect(res.json().message).toMatch(/This is an image \(PNG\), not a video/);
+    expect(res.json().message).not.toMatch(/microphone|audio/);
+  });
+
+  it('a PNG named .webm is refused as an image by the CLI, with a non-zero exit', async () => {
+    const fake = join(t.dataDir, 'answer.webm');
+    await (await import('node:fs/promises')).copyFile(png, fake);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'server/cli/main.ts'), 'analyze', fake], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/this is an image \(PNG\), not a video/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('health reports the database and the disk, and is "ok" only when both are', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', checks: { database: { ok: true }, disk: { ok: true, minFreeMb: 200 } } });
+    expect(res.json().checks.disk.freeMb).toBeGreaterThan(200);
+  });
+
+  it('at full database storage, sign-in answers 507 with a clear message (not 500), and health says so for the disk', async () => {
+    const h = await createHiringApp({ DISK_MIN_FREE_MB: '10000000' });
+    try {
+      const degraded = await h.app.inject({ method: 'GET', url: '/api/health' });
+      expect(degraded.statusCode).toBe(503);
+      expect(degraded.json()).toMatchObject({ status: 'degraded', checks: { database: { ok: true }, disk: { ok: false, minFreeMb: 10000000 } } });
+      // SQLite refuses to grow past max_page_count with SQLITE_FULL: the database file is full.
+      const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(h.c.database.db);
+      await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(h.c.database.db);
+      let res = await h.app.inject({ method: 'POST', url: '/api/admin/login', payload: ADMIN });
+      for (let i = 0; i < 50 && res.statusCode === 200; i++) res = await h.app.inject({ method: 'POST', url: '/api/admin/login', payload: ADMIN }); // until a new page is needed
+      expect(res.statusCode).toBe(507);
+      expect(res.json().code).toBe('STORAGE_FULL');
+      expect(res.json().message).toMatch(/no space left/);
+    } finally {
+      await sql.raw('pragma max_page_count = 1073741823').execute(h.c.database.db);
+      await h.close();
+    }
+  });
+
+  it('a nearly full disk answers 507 to an upload before receiving it, with no server path in the message', async () => {
+    const full = await createTestApp({ DISK_MIN_FREE_MB: '10000000' }, { worker: false });
+    try {
+      const { payload, headers } = multipart({ questionId: 'q-gen-01' }, { name: 'a.webm', type: 'video/webm', data: await readFile(png) });
+      for (const url of ['/api/answers', '/upload']) {
+        const res = await full.app.inject({ method: 'POST', url, payload, headers });
+        expect(res.statusCode, url).toBe(507);
+        expect(res.body, url).toMatch(/almost out of disk space/);
+        for (const p of [full.dataDir, tmpdir(), repoRoot]) expect(res.body).not.toContain(p);
+      }
+      expect(await (await import('node:fs/promises')).readdir(join(full.dataDir, 'tmp'))).toEqual([]);
+    } finally {
+      await full.close();
+    }
+  });
+});
+
+describe('slow bodies', () => {
+  let s: RunningServer;
+  beforeAll(async () => {
+    s = await startServer({ env: { ANALYSIS_ENGINE: 'quick', BODY_IDLE_TIMEOUT_SEC: '2' } });
+  });
+  afterAll(async () => {
+    await s?.kill();
+    await s?.cleanup();
+  });
+
+  it('drops an upload whose body goes silent after BODY_IDLE_TIMEOUT_SEC, not REQUEST_TIMEOUT_SEC', async () => {
+    const { port } = new URL(s.url);
+    const closedAfterMs = await new Promise<number>((resolve, reject) => {
+      const sock = connect(Number(port), '127.0.0.1', () => {
+        const boundary = 'xx';
+        sock.write(`POST /api/answers HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 1000000\r\n\r\n`);
+        sock.write(`--${boundary}\r\ncontent-disposition: form-data; name="questionId"\r\n\r\nq-gen-01\r\n--${boundary}\r\ncontent-disposition: form-data; name="video"; filename="a.webm"\r\ncontent-type: video/webm\r\n\r\n`);
+        sock.write(Buffer.alloc(1000)); // then silence
+      });
+      const t0 = Date.now();
+      sock.on('close', () => resolve(Date.now() - t0));
+      sock.on('data', () => {});
+      sock.on('error', () => {});
+      setTimeout(() => reject(new Error('connection still open after 30 s')), 30_000).unref();
+    });
+    expect(closedAfterMs).toBeGreaterThanOrEqual(1_500);
+    expect(closedAfterMs).toBeLessThan(15_000);
+    expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
   });
 });

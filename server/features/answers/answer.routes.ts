@@ -22,6 +22,7 @@ export const answerRoutes =
         },
       },
       async (request, reply) => {
+        await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
           const { id } = await c.answers.submit({ file: upload.file, questionId: upload.fields.questionId });

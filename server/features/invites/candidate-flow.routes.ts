@@ -45,6 +45,7 @@ export const candidateFlowRoutes =
         // The token is checked before a byte of video is stored.
         const o = await h.invites.open(request.params.token);
         if (!o.invite.consent_at) h.invites.checkAnswerable(o, undefined);
+        await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
           const q = h.invites.checkAnswerable(o, upload.fields.questionId);
