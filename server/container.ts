@@ -10,6 +10,8 @@ import { createEngine } from './engines/registry.js';
 import { AnswerRepository } from './features/answers/answer.repository.js';
 import { AnswerService } from './features/answers/answer.service.js';
 import { AuditLog } from './features/audit/audit.repository.js';
+import { BudgetRepository } from './features/budget/budget.repository.js';
+import { AnalysisBudget } from './features/budget/budget.service.js';
 import { AuthService } from './features/auth/auth.service.js';
 import { LoginLimiter } from './features/auth/login-limiter.js';
 import { SessionRepository } from './features/auth/session.repository.js';
@@ -47,6 +49,8 @@ export interface Container {
   questions: QuestionService;
   answerRepo: AnswerRepository;
   answers: AnswerService;
+  /** Per-client analysis budget (minutes per hour, answers waiting). */
+  budget: AnalysisBudget;
   /** Free space of the data directory (uploads, health). */
   disk: DiskGuard;
   /** The hiring side's services (one LoginLimiter, one AuthService for the server and the tests). */
@@ -79,7 +83,8 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   await questionRepo.seed();
   const questions = new QuestionService(questionRepo, Math.random, config.QUESTION_DRAW_DAYS);
   const answerRepo = new AnswerRepository(database.db);
-  const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE });
+  const budget = new AnalysisBudget(new BudgetRepository(database.db), { minutesPerHour: config.ANALYSIS_MINUTES_PER_HOUR, maxQueued: config.ANALYSIS_MAX_QUEUED });
+  const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE, budget });
 
   let enginePromise: Promise<AnalysisEngine> | null = null;
   const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.env, log));
@@ -97,6 +102,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
     questions,
     answerRepo,
     answers,
+    budget,
     disk: new DiskGuard(config.dataDir, config.DISK_MIN_FREE_MB),
     hiring: undefined as unknown as Hiring, // set just below: the review service reads answers through the container
     engine,

@@ -20,6 +20,7 @@ import { systemRoutes } from '../features/system/system.routes.js';
 import { RATE_LIMITED } from '../../contracts/errors.js';
 import { installAccess } from './access.js';
 import { installBodyIdleTimeout } from './body-idle.js';
+import { installBuckets } from './buckets.js';
 import { installErrorHandler } from './error-handler.js';
 import { HttpError } from './errors.js';
 
@@ -64,6 +65,7 @@ export async function buildApp(c: Container) {
       new HttpError(429, RATE_LIMITED, `Too many requests: at most ${ctx.max} per ${ctx.after === '1 minute' ? 'minute' : ctx.after}. Try again in ${Math.max(1, Math.ceil(ctx.ttl / 1000))} s.`),
   });
   await app.register(fastifyCookie);
+  installBuckets(app, { uploads: { perMinute: config.UPLOAD_RATE_PER_MIN } });
   // Who may call each route is declared on the route; this hook enforces it (and refuses routes without one).
   installAccess(app, {
     sessionUser: (request) => sessionUserOf(c.hiring.auth, request),

@@ -279,3 +279,89 @@ describe('slow bodies', () => {
     expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
   });
 });
+
+describe('analysis budget and fair queue', () => {
+  let video2s: Buffer;
+  let video40s: Buffer;
+  beforeAll(async () => {
+    const dir = join(tmpdir(), `ia-budget-${process.pid}`);
+    await (await import('node:fs/promises')).mkdir(dir, { recursive: true });
+    video2s = await readFile(await makeVideo(join(dir, 'short.mkv'), ['-f', 'lavfi', '-i', 'color=c=blue:size=64x48:rate=5:d=2', '-f', 'lavfi', '-i', 'sine=f=220:r=16000:d=2', '-t', '2', '-c:v', 'mjpeg', '-c:a', 'pcm_s16le']));
+    video40s = await readFile(await makeVideo(join(dir, 'long.mkv'), ['-f', 'lavfi', '-i', 'color=c=blue:size=64x48:rate=1:d=40', '-f', 'lavfi', '-i', 'anullsrc=r=8000:cl=mono', '-t', '40', '-c:v', 'mjpeg', '-c:a', 'pcm_mulaw']));
+  });
+  const upload = (t: TestApp, data: Buffer, ip = '192.0.2.1', url = '/api/answers') => {
+    const { payload, headers } = multipart({ questionId: 'q-gen-01' }, { name: 'a.mkv', type: 'video/x-matroska', data });
+    return t.app.inject({ method: 'POST', url, payload, headers, remoteAddress: ip });
+  };
+
+  it('at most ANALYSIS_MAX_QUEUED answers waiting per client: 429 RATE_LIMITED with Retry-After; another client is not affected', async () => {
+    const t = await createTestApp({ ANALYSIS_MAX_QUEUED: '2', UPLOAD_RATE_PER_MIN: '1000' }, { worker: false });
+    try {
+      expect((await upload(t, video2s)).statusCode).toBe(202);
+      expect((await upload(t, video2s)).statusCode).toBe(202);
+      const third = await upload(t, video2s);
+      expect(third.statusCode).toBe(429);
+      expect(third.json()).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(third.json().message).toMatch(/2 answer\(s\) waiting for analysis \(the limit is 2\)/);
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await upload(t, video2s, '192.0.2.99')).statusCode).toBe(202);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('at most ANALYSIS_MINUTES_PER_HOUR minutes of media per client and hour, counted from the real duration', async () => {
+    const t = await createTestApp({ ANALYSIS_MINUTES_PER_HOUR: '1', UPLOAD_RATE_PER_MIN: '1000' }, { worker: false });
+    try {
+      expect((await upload(t, video40s)).statusCode).toBe(202);
+      const over = await upload(t, video40s);
+      expect(over.statusCode).toBe(429);
+      expect(over.json().code).toBe('RATE_LIMITED');
+      expect(over.json().message).toMatch(/would go over the limit of 1 minute\(s\) of video analysed per hour/);
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await upload(t, video2s)).statusCode).toBe(202); // 42 s of 60: still fits
+      expect(await t.c.database.db.selectFrom('answers').select('id').execute()).toHaveLength(2); // the refused one left nothing
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('/api/answers and /upload share one request bucket per client', async () => {
+    const t = await createTestApp({ UPLOAD_RATE_PER_MIN: '3' }, { worker: false });
+    try {
+      const codes: number[] = [];
+      for (const url of ['/api/answers', '/upload', '/api/answers', '/upload']) {
+        const res = await t.app.inject({ method: 'POST', url, remoteAddress: '192.0.2.7', headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--\r\n' });
+        codes.push(res.statusCode);
+        if (res.statusCode === 429) expect(res.json().code).toBe('RATE_LIMITED');
+      }
+      expect(codes.slice(0, 3)).not.toContain(429);
+      expect(codes[3]).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('the queue is fair across clients: one client\'s 10 waiting answers do not starve another\'s 1', async () => {
+    const t = await createTestApp({ ANALYSIS_MAX_QUEUED: '20', UPLOAD_RATE_PER_MIN: '1000' }, { worker: false });
+    try {
+      const busy: string[] = [];
+      for (let i = 0; i < 10; i++) busy.push((await upload(t, video2s, '192.0.2.10')).json().id);
+      const other = (await upload(t, video2s, '192.0.2.20')).json().id as string;
+      const order: string[] = [];
+      await new Promise<void>((resolve) => {
+        t.c.queue.start(
+          async (job) => {
+            order.push(job.answerId);
+            if (order.length === 11) resolve();
+          },
+          { concurrency: 1 },
+        );
+      });
+      expect(order.indexOf(other)).toBeLessThanOrEqual(1);
+      expect(new Set(order)).toEqual(new Set([...busy, other]));
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -56,7 +56,7 @@ export const legacyRoutes =
     app.post(
       '/upload',
       {
-        config: { access: 'practice', rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'practice', bucket: 'uploads' },
         schema: {
           tags: ['legacy'],
           summary: 'Demo-compatible upload: waits for the analysis and returns the six scores on 1-10, imp_points and the full report',
@@ -70,10 +70,12 @@ export const legacyRoutes =
       },
       async (request, reply) => {
         await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
+        await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         let id: string;
         try {
           ({ id } = await c.answers.submit({
+            client: request.ip,
             file: upload.file,
             questionId: upload.fields.questionId,
             questionText: upload.fields.question ?? (upload.fields.questionId ? undefined : 'Tell me about yourself.'),

@@ -44,10 +44,7 @@ export const queueAdminRoutes =
         const job = await c.queue.getJob(id);
         if (!job) throw notFound('JOB_NOT_FOUND', `No job with id "${id.slice(0, 80)}".`);
         if (job.state !== 'failed') throw conflict('JOB_NOT_FAILED', `Only a failed job can be retried; this one is ${job.state}.`);
-        // The answer shows as queued before a worker can take the job (never after it finished).
-        await c.answerRepo.setState(job.answerId, { status: 'queued', stage: 'queued', progress: 0, error: null });
-        if (!(await c.queue.retry(id))) throw conflict('JOB_NOT_FAILED', 'The job changed state meanwhile; reload the queue.');
-        c.events.publish({ answerId: job.answerId, status: 'queued', stage: 'queued', progress: 0, error: null });
+        if (!(await c.answers.retryJob(id, job.answerId))) throw conflict('JOB_NOT_FAILED', 'The job changed state meanwhile; reload the queue.');
         return reply.status(202).send((await c.queue.getJob(id)) ?? { ...job, state: 'queued' as const });
       },
     );
