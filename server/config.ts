@@ -2,6 +2,8 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { EngineSettings } from './engines/registry.js';
+import { parseTwelveLabsConfig } from './engines/twelvelabs/config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -132,6 +134,8 @@ function isIpOrCidr(x: string): boolean {
 export type Config = z.infer<typeof configSchema> & {
   dataDir: string;
   env: Record<string, string | undefined>;
+  /** The analysis engines' settings, parsed here and injected into the engine registry. */
+  engines: EngineSettings;
   /** Session and practice cookies are Secure (PUBLIC_URL is https). */
   secureCookies: boolean;
 };
@@ -145,7 +149,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), env, secureCookies: parsed.data.PUBLIC_URL?.startsWith('https:') ?? false };
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), env, secureCookies: parsed.data.PUBLIC_URL?.startsWith('https:') ?? false, engines: engineSettings(env, parsed.data.ANALYSIS_ENGINE) };
+}
+
+/**
+ * The settings of the analysis engine `engine` (also used by the command line). Throws ConfigError naming the
+ * bad variable, so a bad Twelve Labs setting stops the server at start (exit 2), not at the first analysis.
+ */
+export function engineSettings(env: Record<string, string | undefined>, engine: string): EngineSettings {
+  const clean = stripEmpty(env);
+  let twelvelabs: EngineSettings['twelvelabs'] = null;
+  if (engine === 'twelvelabs' || engine === 'hybrid') {
+    try {
+      twelvelabs = parseTwelveLabsConfig(clean);
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+  }
+  return { twelvelabs, whisper: { WHISPER_MODEL_DIR: clean.WHISPER_MODEL_DIR, WHISPER_CLI: clean.WHISPER_CLI } };
 }
 
 function stripEmpty(env: Record<string, string | undefined>): Record<string, string> {

@@ -87,7 +87,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE, budget });
 
   let enginePromise: Promise<AnalysisEngine> | null = null;
-  const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.env, log));
+  const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.engines, log));
 
   const c: Container = {
     config,

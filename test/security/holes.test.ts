@@ -40,8 +40,9 @@ describe('settings', () => {
       [{ TRUST_PROXY: 'true' }, /TRUST_PROXY: true would trust/],
       [{ SESSION_HOURS: 'soon' }, /SESSION_HOURS: /],
       [{ NODE_ENV: 'production' }, /PUBLIC_URL: required/],
+      [{ ANALYSIS_ENGINE: 'twelvelabs' }, /TWELVE_LABS_API_KEY is required/], // engine settings too, at start
     ] as const) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'server/main.ts')], { env: { ...process.env, DATA_DIR: '/tmp/ia-never-created', ...env }, encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'server/main.ts')], { env: { ...process.env, TWELVE_LABS_API_KEY: '', DATA_DIR: '/tmp/ia-never-created', ...env }, encoding: 'utf8', timeout: 60_000 });
       expect(r.status, JSON.stringify(env)).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace

@@ -169,6 +169,12 @@ export class AnswerService {
     await this.d.storage.deletePrefix(`answers/${id}`);
   }
 
+  /** Removes an answer that must not exist (a lost race), whatever its state: its row, jobs and video. */
+  async discard(id: string): Promise<void> {
+    await this.d.repo.delete(id);
+    await this.d.storage.deletePrefix(`answers/${id}`);
+  }
+
   /**
    * Resolves when the answer is done or failed, or with its state as it stands when `timeoutMs` has passed
    * (for the legacy synchronous route). Rejects with `signal.reason` when the caller gives up (the analysis

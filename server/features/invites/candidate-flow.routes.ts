@@ -54,9 +54,7 @@ export const candidateFlowRoutes =
             return reply.status(201).send(await h.invites.linkAnswer(o, q.question_id, id));
           } catch (err) {
             // Two uploads for the same question at once: keep the first, drop this one entirely.
-            await c.database.db.deleteFrom('answers').where('id', '=', id).execute();
-            await c.storage.deletePrefix(`answers/${id}`);
-            if (/UNIQUE|unique/.test(String((err as Error).message))) h.invites.checkAnswerable({ ...o, answered: new Set([...o.answered, q.question_id]) }, q.question_id);
+            await c.answers.discard(id);
             throw err;
           }
         } finally {
