@@ -113,10 +113,10 @@ export const configSchema = z.object({
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
-/** Outside development (NODE_ENV=production, or listening beyond this machine) PUBLIC_URL is required: invite URLs never come from the Host header. */
+/** Outside development (NODE_ENV=production, or listening beyond this machine) an API process needs PUBLIC_URL: invite URLs never come from the Host header. */
 const checkedSchema = configSchema.superRefine((c, ctx) => {
   const development = c.NODE_ENV !== 'production' && LOOPBACK.has(c.HOST);
-  if (!c.PUBLIC_URL && !development) {
+  if (!c.PUBLIC_URL && !development && c.ROLE !== 'worker') {
     ctx.addIssue({
       code: 'custom',
       path: ['PUBLIC_URL'],
