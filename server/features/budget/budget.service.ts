@@ -27,9 +27,7 @@ export class AnalysisBudget {
   /** Before receiving an upload: 429 when the client already has its queue full or its minutes spent. */
   async checkRoom(clientKey: string, now = new Date()): Promise<void> {
     const active = await this.repo.activeAnswers(clientKey);
-    if (active >= this.s.maxQueued) {
-      throw rateLimited(`You already have ${active} answer(s) waiting for analysis (the limit is ${this.s.maxQueued}). Wait until one is finished, then upload again.`, 30_000);
-    }
+    this.checkQueue(active);
     if (this.s.minutesPerHour > 0) {
       const used = await this.repo.secondsSince(clientKey, new Date(now.getTime() - HOUR));
       if (used >= this.s.minutesPerHour * 60) throw this.spent(used, 0, now);
@@ -43,15 +41,19 @@ export class AnalysisBudget {
   async charge(clientKey: string, answerId: string, seconds: number, now = new Date()): Promise<number> {
     await this.purgeOld(now);
     const active = await this.repo.activeAnswers(clientKey);
-    if (active >= this.s.maxQueued) {
-      throw rateLimited(`You already have ${active} answer(s) waiting for analysis (the limit is ${this.s.maxQueued}). Wait until one is finished, then upload again.`, 30_000);
-    }
+    this.checkQueue(active);
     if (this.s.minutesPerHour > 0) {
       const used = await this.repo.secondsSince(clientKey, new Date(now.getTime() - HOUR));
       if (used + seconds > this.s.minutesPerHour * 60) throw this.spent(used, seconds, now);
     }
     await this.repo.record(clientKey, answerId, seconds, now);
     return active;
+  }
+
+  private checkQueue(active: number): void {
+    if (active >= this.s.maxQueued) {
+      throw rateLimited(`You already have ${active} answer(s) waiting for analysis (the limit is ${this.s.maxQueued}). Wait until one is finished, then upload again.`, 30_000);
+    }
   }
 
   private spent(usedSec: number, wantSec: number, _now: Date) {
