@@ -2,6 +2,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { createCoach } from './coach/index.js';
 import type { EngineSettings } from './engines/registry.js';
 import { parseTwelveLabsConfig } from './engines/twelvelabs/config.js';
 
@@ -162,6 +163,13 @@ export function engineSettings(env: Record<string, string | undefined>, engine: 
   if (engine === 'twelvelabs' || engine === 'hybrid') {
     try {
       twelvelabs = parseTwelveLabsConfig(clean);
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+  }
+  if (clean.LLM_BASE_URL) {
+    try {
+      createCoach(clean); // the optional LLM coach: its settings are checked at start too
     } catch (e) {
       throw new ConfigError((e as Error).message);
     }

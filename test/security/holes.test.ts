@@ -41,8 +41,9 @@ describe('settings', () => {
       [{ SESSION_HOURS: 'soon' }, /SESSION_HOURS: /],
       [{ NODE_ENV: 'production' }, /PUBLIC_URL: required/],
       [{ ANALYSIS_ENGINE: 'twelvelabs' }, /TWELVE_LABS_API_KEY is required/], // engine settings too, at start
+      [{ LLM_BASE_URL: 'http://127.0.0.1:1/v1' }, /LLM_MODEL is required/], // and the coach's
     ] as const) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'server/main.ts')], { env: { ...process.env, TWELVE_LABS_API_KEY: '', DATA_DIR: '/tmp/ia-never-created', ...env }, encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'server/main.ts')], { env: { ...process.env, TWELVE_LABS_API_KEY: '', LLM_MODEL: '', DATA_DIR: '/tmp/ia-never-created', ...env }, encoding: 'utf8', timeout: 60_000 });
       expect(r.status, JSON.stringify(env)).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
