@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-const armed = new WeakMap<FastifyRequest, () => void>();
+const armed = new WeakMap<FastifyRequest, (restore: boolean) => void>();
 
 export function installBodyIdleTimeout(app: FastifyInstance, idleMs: number): void {
   app.addHook('onRequest', async (request) => {
@@ -20,20 +20,25 @@ export function installBodyIdleTimeout(app: FastifyInstance, idleMs: number): vo
     };
     socket.setTimeout(idleMs);
     socket.once('timeout', onIdle);
-    armed.set(request, () => {
-      socket.setTimeout(0);
+    armed.set(request, (restore) => {
       socket.off('timeout', onIdle);
+      if (restore) socket.setTimeout(0);
     });
   });
   // JSON and other parsed bodies are complete here; multipart bodies are read later by the intake.
   app.addHook('preHandler', async (request) => {
     if (!request.isMultipart()) disarmBodyIdle(request);
   });
-  app.addHook('onResponse', async (request) => disarmBodyIdle(request));
+  // A body never read (refused before the handler): Node has already set its keep-alive timer on the
+  // socket when the response finished, so only our listener goes; the timer is Node's again.
+  app.addHook('onResponse', async (request) => {
+    armed.get(request)?.(false);
+    armed.delete(request);
+  });
 }
 
 /** The body has been read: stop the idle timer. */
 export function disarmBodyIdle(request: FastifyRequest): void {
-  armed.get(request)?.();
+  armed.get(request)?.(true);
   armed.delete(request);
 }

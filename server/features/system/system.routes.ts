@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { appConfigSchema, healthSchema } from '../../../contracts/system.js';
+import { appConfigSchema, type Health, healthSchema } from '../../../contracts/system.js';
 import type { Container } from '../../container.js';
 
 /** The database answers a query within 2 s. */
@@ -13,6 +13,13 @@ async function databaseCheck(c: Container): Promise<{ ok: boolean; error?: strin
   }
 }
 
+/** Health of this process: "ok" only when the database answers and the data directory has DISK_MIN_FREE_MB free. */
+export async function healthOf(c: Container): Promise<Health> {
+  const [database, disk] = await Promise.all([databaseCheck(c), c.disk.status()]);
+  const ok = database.ok && disk.ok;
+  return { status: ok ? 'ok' : 'degraded', engine: c.config.ANALYSIS_ENGINE, role: c.config.ROLE, version: c.version, checks: { database, disk } };
+}
+
 export const systemRoutes =
   (c: Container): FastifyPluginAsyncZod =>
   async (app) => {
@@ -20,9 +27,8 @@ export const systemRoutes =
       '/health',
       { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Liveness and readiness: the database and the free disk space', response: { 200: healthSchema, 503: healthSchema } } },
       async (_request, reply) => {
-        const [database, disk] = await Promise.all([databaseCheck(c), c.disk.status()]);
-        const ok = database.ok && disk.ok;
-        return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', engine: c.config.ANALYSIS_ENGINE, role: c.config.ROLE, version: c.version, checks: { database, disk } });
+        const health = await healthOf(c);
+        return reply.status(health.status === 'ok' ? 200 : 503).send(health);
       },
     );
 
