@@ -319,8 +319,10 @@ describe('analysis budget and fair queue', () => {
       const over = await upload(t, video40s);
       expect(over.statusCode).toBe(429);
       expect(over.json().code).toBe('RATE_LIMITED');
-      expect(over.json().message).toMatch(/would go over the limit of 1 minute\(s\) of video analysed per hour/);
-      expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+      expect(over.json().message).toMatch(/would go over the limit of 1 minute\(s\) of video analysed per hour \(0 min 20 s left\)/);
+      // Retry-After: when the first video's minute ages out of the hour window.
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(3500);
+      expect(Number(over.headers['retry-after'])).toBeLessThanOrEqual(3600);
       expect((await upload(t, video2s)).statusCode).toBe(202); // 42 s of 60: still fits
       expect(await t.c.database.db.selectFrom('answers').select('id').execute()).toHaveLength(2); // the refused one left nothing
     } finally {

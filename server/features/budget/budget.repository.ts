@@ -5,6 +5,11 @@ import type { DB } from '../../db/schema.js';
 export class BudgetRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** The client's usage since `since`, oldest first. */
+  usageSince(clientKey: string, since: Date): Promise<Array<{ seconds: number; created_at: string }>> {
+    return this.db.selectFrom('analysis_usage').select(['seconds', 'created_at']).where('client_key', '=', clientKey).where('created_at', '>=', since.toISOString()).orderBy('created_at').execute();
+  }
+
   /** Seconds of media accepted for `clientKey` since `since`. */
   async secondsSince(clientKey: string, since: Date): Promise<number> {
     const row = await this.db

@@ -30,7 +30,7 @@ export class AnalysisBudget {
     this.checkQueue(active);
     if (this.s.minutesPerHour > 0) {
       const used = await this.repo.secondsSince(clientKey, new Date(now.getTime() - HOUR));
-      if (used >= this.s.minutesPerHour * 60) throw this.spent(used, 0, now);
+      if (used >= this.s.minutesPerHour * 60) throw await this.spent(clientKey, used, 0, now);
     }
   }
 
@@ -44,7 +44,7 @@ export class AnalysisBudget {
     this.checkQueue(active);
     if (this.s.minutesPerHour > 0) {
       const used = await this.repo.secondsSince(clientKey, new Date(now.getTime() - HOUR));
-      if (used + seconds > this.s.minutesPerHour * 60) throw this.spent(used, seconds, now);
+      if (used + seconds > this.s.minutesPerHour * 60) throw await this.spent(clientKey, used, seconds, now);
     }
     await this.repo.record(clientKey, answerId, seconds, now);
     return active;
@@ -56,11 +56,23 @@ export class AnalysisBudget {
     }
   }
 
-  private spent(usedSec: number, wantSec: number, _now: Date) {
-    const limit = this.s.minutesPerHour;
-    const left = Math.max(0, limit * 60 - usedSec);
-    const what = wantSec > 0 ? `This ${Math.ceil(wantSec / 60)}-minute video would go over the limit of ${limit} minute(s) of video analysed per hour` : `You have used the ${limit} minute(s) of video analysed per hour`;
-    return rateLimited(`${what} (${Math.floor(left / 60)} min ${Math.round(left % 60)} s left). Please try again later.`, 15 * 60_000);
+  /** 429 saying how much is left, with Retry-After = when enough of the last hour's usage has aged out. */
+  private async spent(clientKey: string, usedSec: number, wantSec: number, now: Date) {
+    const limitSec = this.s.minutesPerHour * 60;
+    const left = Math.max(0, limitSec - usedSec);
+    const mustFree = usedSec + Math.max(wantSec, 1) - limitSec;
+    let freed = 0;
+    let retryAt = now.getTime() + HOUR;
+    for (const u of await this.repo.usageSince(clientKey, new Date(now.getTime() - HOUR))) {
+      freed += u.seconds;
+      if (freed >= mustFree) {
+        retryAt = new Date(u.created_at).getTime() + HOUR;
+        break;
+      }
+    }
+    const what = wantSec > 0 ? `This ${Math.ceil(wantSec / 60)}-minute video would go over the limit of ${this.s.minutesPerHour} minute(s) of video analysed per hour` : `You have used the ${this.s.minutesPerHour} minute(s) of video analysed per hour`;
+    const wait = Math.max(1000, retryAt - now.getTime());
+    return rateLimited(`${what} (${Math.floor(left / 60)} min ${Math.round(left % 60)} s left). Try again in ${Math.ceil(wait / 60_000)} minute(s).`, wait);
   }
 
   private async purgeOld(now: Date): Promise<void> {
