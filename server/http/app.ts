@@ -92,11 +92,11 @@ export async function buildApp(c: Container) {
         route.config = { ...route.config, access: route.config?.access ?? 'public' };
       });
       await web.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
-    });
-    // Client-side routes (/interview, /answers/:id, /history, ...) get the app shell.
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.type('text/html').sendFile('index.html');
+      // Client-side routes (/interview, /answers/:id, /history, ...) get the app shell (sendFile lives in this scope).
+      web.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+        if (request.url.startsWith('/api/')) return reply.callNotFound();
+        return reply.type('text/html').sendFile('index.html');
+      });
     });
   } else {
     app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>

@@ -112,8 +112,18 @@ describe('every route declares its access', () => {
         expect(r.access, key).toBe('public');
       }
     }
-    // The web app's files were registered and are public.
+    // The web app's files were registered, are public and are served, as is the app shell for client routes.
     expect(table.some((r) => r.url === '/assets/app.js' && r.access === 'public')).toBe(true);
+  });
+
+  it('serves the web app: its files and the shell for client-side routes', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/assets/app.js' })).body).toBe('console.log(1)');
+    for (const url of ['/', '/admin', '/answers/x']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('<title>t</title>');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/nope' })).json().code).toBe('ROUTE_NOT_FOUND');
   });
 
   it('refuses to start when a route has no declaration, naming it', async () => {
