@@ -23,8 +23,10 @@ export const inviteRoutes =
       },
       async (request, reply) => {
         const { invite, token } = await h.invites.create(currentUser(request), request.params.id, request.params.candidateId, request.body.expiresInDays);
-        // PUBLIC_URL (required outside development, server/config.ts); never the request's Host header.
-        const host = h.settings.HOST.includes(':') ? `[${h.settings.HOST}]` : h.settings.HOST;
+        // PUBLIC_URL (required outside development, server/config.ts); in development the address this
+        // loopback server is reached at on the socket, never the request's Host header.
+        const local = (request.socket.localAddress ?? h.settings.HOST).replace(/^::ffff:/, '');
+        const host = local.includes(':') ? `[${local}]` : local;
         const base = h.settings.PUBLIC_URL?.replace(/\/+$/, '') ?? `http://${host}:${request.socket.localPort ?? h.settings.PORT}`;
         return reply.status(201).send({ invite, token, url: `${base}/invite/${token}` });
       },
