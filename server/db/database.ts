@@ -39,7 +39,8 @@ export function openSqlite(file: string): Database {
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrations() });
+  // Migrations are numbered per area (004 practice ... 008 security) and land in any order: a database that already ran 008 still runs 004-007.
+  const migrator = new Migrator({ db, provider: new StaticMigrations(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
