@@ -67,6 +67,7 @@ export async function buildApp(c: Container) {
   await app.register(fastifyCookie);
   installBuckets(app, { uploads: { perMinute: config.UPLOAD_RATE_PER_MIN } });
   // Who may call each route is declared on the route; this hook enforces it (and refuses routes without one).
+  // Plug-in points: `tokenUser` (admin API tokens, 'token' routes), `practice` (owner identity), `share`, `invite`.
   installAccess(app, {
     sessionUser: (request) => sessionUserOf(c.hiring.auth, request),
     checkCsrf,
