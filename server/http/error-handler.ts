@@ -31,7 +31,7 @@ export function installErrorHandler(app: FastifyInstance, hidePaths: string[] = 
     } else if (DISK_FULL.has(String(err.code))) {
       status = 507;
       code = 'STORAGE_FULL';
-      message = 'The server has no space left on its disk, so it could not save this. Nothing was changed; please try again later or tell the administrator.';
+      message = 'The server has no space left on its disk, so it could not save this. Nothing was saved; please try again later or tell the administrator.';
     } else if (err.code === 'EROFS' || err.code === 'EACCES') {
       status = 507;
       code = 'STORAGE_UNWRITABLE';
