@@ -95,10 +95,15 @@ describe('hiring side', () => {
     expect((await admin.req('POST', '/api/admin/interviews', payload)).statusCode).toBe(201);
   });
 
-  it('session cookies are Secure when PUBLIC_URL is https, even over plain http to the app', async () => {
+  it('session and practice cookies are Secure when PUBLIC_URL is https, even over plain http to the app', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/admin/login', payload: ADMIN });
     expect(res.cookies.find((c) => c.name === 'ia_session')?.secure).toBe(true);
     expect(res.cookies.find((c) => c.name === 'ia_csrf')?.secure).toBe(true);
+    for (const url of ['/api/questions/random', '/get_question']) {
+      const practice = await t.app.inject({ method: 'GET', url });
+      expect(practice.cookies.length, url).toBeGreaterThan(0);
+      for (const c of practice.cookies) expect(c.secure, `${url} ${c.name}`).toBe(true);
+    }
   });
 
   it('invite URLs come from PUBLIC_URL, never from the Host header', async () => {

@@ -48,7 +48,7 @@ export const legacyRoutes =
       { config: { access: 'practice' }, schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
       async (request, reply) => {
         const known = hasPracticeSession(request); // a cookie-less client's draw is not recorded
-        const session = practiceSession(request, reply);
+        const session = practiceSession(request, reply, c.config.secureCookies);
         return { question: (await c.questions.drawRandom(known ? session : null)).text };
       },
     );

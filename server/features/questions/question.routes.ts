@@ -7,11 +7,12 @@ import type { Container } from '../../container.js';
 const SESSION_COOKIE = 'ia_session';
 
 /** The browser's practice session (which questions it has seen): an opaque random id in a cookie. */
-export function practiceSession(request: FastifyRequest, reply: FastifyReply): string {
+export function practiceSession(request: FastifyRequest, reply: FastifyReply, secureCookies = false): string {
   const existing = request.cookies[SESSION_COOKIE];
   if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing;
   const id = randomBytes(16).toString('base64url');
-  void reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 30 * 24 * 3600 });
+  // Secure when PUBLIC_URL is https (or this request came over https).
+  void reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies || request.protocol === 'https', maxAge: 30 * 24 * 3600 });
   return id;
 }
 
@@ -38,7 +39,7 @@ export const questionRoutes =
       async (request, reply) => {
         // A browser without the cookie yet gets one, but its first draw is not recorded (cookie-less clients store nothing).
         const known = hasPracticeSession(request);
-        const session = practiceSession(request, reply);
+        const session = practiceSession(request, reply, c.config.secureCookies);
         return c.questions.drawRandom(known ? session : null, request.query.after);
       },
     );
