@@ -38,8 +38,13 @@ it('adds a coach section, written from the measured transcript, to the report', 
   }
   expect(a.status).toBe('done');
   expect(a.report.engine).toBe('local');
+  // content and summary come before the coach, from the measured transcript; the bank's behavioural question gets the STAR check
+  expect(a.report.content.questionType).toBe('behavioural');
+  expect(a.report.content.reliable ? a.report.content.structure : a.report.content.unreliableReason).toBeTruthy();
+  expect(Array.isArray(a.report.summary.strengths) && Array.isArray(a.report.summary.improvements)).toBe(true);
   expect(a.report.coach).toMatchObject({ keyPoints: ['Compared quiet and busy hours'], tips: ['End with the result.', 'Name your own role.'] });
   const sent = fake.requests[0]!.body.messages[1]!.content;
   expect(sent).toContain('Tell me about a time you had to adapt to a big change.');
   expect(sent).toContain(a.report.transcript.text.split(' ').slice(0, 5).join(' '));
+  expect(sent).toMatch(a.report.content.reliable ? /answer length: / : /content: not judged/);
 });

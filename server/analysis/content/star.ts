@@ -1,7 +1,8 @@
 /**
  * STAR structure (situation, task, action, result) of a behavioural answer. Each sentence gets a score per part
- * from cue phrases (2 points each) and tense/person patterns (1 point each) plus a small position prior
- * (situation early, result late); a sentence with >= 2 points is labelled with its best part. Adjacent sentences
+ * from cue phrases (2 points each) and tense/person patterns ("I" + past tense: 1.5 for action; "we/it/there/they
+ * was/were/had": 1 for situation; a number: 1 for result) plus a small position prior (situation in the first
+ * third, result in the last: 0.5); a sentence with >= 1.5 points is labelled with its best part. Adjacent sentences
  * with the same part form one span.
  */
 import { STAR_PARTS, type Content, type StarPartName, type Word } from '../report.js';
@@ -20,12 +21,14 @@ export const STAR_CUES: Record<StarPartName, string[][]> = {
     'i decided|i started|i organised|i organized|i talked|i spoke|i set up|i created|i built|i wrote|i led|i proposed|i reached out|i made sure|i asked|i suggested|i worked with|i scheduled|i met with|so i|first i|then i|next i|after that i|i took|i called|i changed|i introduced|i brought|i designed|i put together|i went|i focused|i prioritised|i prioritized|i broke|i tested|i fixed',
   ),
   result: p(
-    'as a result|in the end|the result|the outcome|we ended up|ended up|which meant|this meant|that meant|led to|resulted in|we managed|i managed|we delivered|we shipped|we finished|we launched|on time|ahead of schedule|percent|per cent|%|reduced|increased|improved|saved|grew|cut|the feedback|got promoted|was praised|finally|eventually|since then|i learned|i learnt|taught me',
+    'as a result|in the end|the result|the outcome|we ended up|ended up|which meant|this meant|that meant|led to|resulted in|we managed|i managed|we delivered|we shipped|we finished|we launched|on time|ahead of schedule|percent|per cent|%|reduced|increased|improved|saved|grew|cut|dropped|halved|doubled|by half|no longer|stopped|the feedback|got promoted|was praised|finally|eventually|since then|i learned|i learnt|i\'ve learned|what i learned|taught me',
   ),
 };
 
 /** Past-tense forms that, after "I", describe a personal action. */
 const IRREGULAR_PAST = new Set('made took went gave spoke wrote built led ran brought told found got set put began chose drove sent met thought taught sought bought held kept'.split(' '));
+/** Points a sentence needs for a label: one cue phrase, or an "I + past tense" action, never the position prior alone. */
+export const LABEL_MIN = 1.5;
 const CONTEXT_VERBS = new Set(['was', 'were', 'had', 'worked', 'joined']);
 
 function scoreSentence(tokens: string[], rel: number): { scores: Record<StarPartName, number>; cues: Record<StarPartName, string[]> } {
@@ -44,7 +47,7 @@ function scoreSentence(tokens: string[], rel: number): { scores: Record<StarPart
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     if (a === 'i' && (/[a-z]{3,}ed$/.test(b) || IRREGULAR_PAST.has(b)) && !CONTEXT_VERBS.has(b)) {
-      scores.action += 1;
+      scores.action += 1.5;
       cues.action.push(`i ${b}`);
     }
     if ((a === 'we' || a === 'it' || a === 'there' || a === 'they') && (b === 'was' || b === 'were' || b === 'had')) {
@@ -69,7 +72,7 @@ export function starStructure(words: readonly Word[], sents: readonly Sentence[]
     const rel = (s.start - (words[0]?.start ?? 0)) / total;
     const { scores, cues } = scoreSentence(tokens, rel);
     let best: StarPartName | null = null;
-    for (const part of STAR_PARTS) if (scores[part] >= 2 && (best === null || scores[part] > scores[best])) best = part;
+    for (const part of STAR_PARTS) if (scores[part] >= LABEL_MIN && (best === null || scores[part] > scores[best])) best = part;
     if (!best) continue;
     const prev = spans[spans.length - 1];
     if (prev && prev.part === best && prev.lastWord === s.first - 1) {

@@ -10,7 +10,7 @@ const p = (s: string): string[][] => s.split('|').map((x) => x.trim().split(/\s+
 export const TALKING_POINT_CUES = {
   experience: p('years of|year of|experience|i worked|i have worked|i\'ve worked|in my role|in my previous|at my last|i was working|i managed|i led|my time at|i spent|i joined'),
   skills: p('i\'m good at|i am good at|good at|skilled|skill|skills|able to|i can|strength|strengths|proficient|expert|fluent|i know how|comfortable with|familiar with|trained in|certified'),
-  lessons: p('i learned|i learnt|i realised|i realized|lesson|taught me|next time|in hindsight|looking back|i would do|i now|since then|made me realise|made me realize|what i took away'),
+  lessons: p('i learned|i learnt|i\'ve learned|learned that|i realised|i realized|lesson|taught me|next time|in hindsight|looking back|i would do|i now|since then|made me realise|made me realize|what i took away'),
   goals: p('i want to|i would like to|i\'d like to|my goal|i hope|i plan to|in the future|i aim to|i aspire|looking forward|next step|long term|five years|grow into|i\'m excited to|i am excited to'),
 } as const;
 export type TalkingPointKind = keyof typeof TALKING_POINT_CUES;

@@ -23,7 +23,7 @@ export const STOP = new Set(
 
 /** Words of interview questions that say how to answer, not what about ("Tell me about a time you..."). */
 export const QUESTION_FRAME = new Set(
-  'tell describe explain give example time times talk share walk through situation would your you think feel please briefly kind sort recent recently describe handled handle'.split(' '),
+  'tell describe explain give example time times talk share walk through work situation would your you think feel please briefly kind sort recent recently describe handled handle'.split(' '),
 );
 
 export function isContent(w: string): boolean {

@@ -1,17 +1,20 @@
 /** The background job that runs an engine on one stored answer and records the report. */
 import type { AnswerStatus } from '../../../contracts/statuses.js';
 import { type Report, reportSchema } from '../../analysis/report.js';
+import { addCoaching, type ContentContext } from '../../analysis/summary/index.js';
 import { type AnalysisEngine, AnalysisError, type Progress } from '../../engines/engine.js';
 import type { EventBus } from '../../infra/events/event-bus.js';
 import { type Job, type JobHandler, PermanentJobError } from '../../infra/queue/queue.js';
 import type { Storage } from '../../infra/storage/storage.js';
-import type { AnswerRepository } from '../answers/answer.repository.js';
+import type { AnswerRepository, AnswerRow } from '../answers/answer.repository.js';
 
 export interface AnalysisJobDeps {
   answers: AnswerRepository;
   storage: Storage;
   engine: AnalysisEngine;
   events: EventBus;
+  /** The question type and job description the content analysis uses (default: a 'general' question, no job). */
+  contentContext?: (answer: AnswerRow) => Promise<ContentContext>;
   /** Optional step after the engine (e.g. the LLM coach); its failure only adds a warning. */
   enrich?: (report: Report) => Promise<void>;
   log: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
@@ -51,6 +54,12 @@ export function createAnalysisHandler(d: AnalysisJobDeps): JobHandler {
       const checked = reportSchema.safeParse(raw);
       if (!checked.success) throw new AnalysisError(`the ${d.engine.name} engine returned a report that does not match the format: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`);
       const report = checked.data;
+      // content and summary, after every engine (the LLM coach below reads them)
+      try {
+        addCoaching(report, (await d.contentContext?.(answer)) ?? {});
+      } catch (e) {
+        report.warnings.push(`Summary and content analysis skipped: ${(e as Error).message}`);
+      }
       if (d.enrich) {
         try {
           await d.enrich(report);

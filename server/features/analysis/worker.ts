@@ -1,6 +1,7 @@
 import { createCoach } from '../../coach/index.js';
 import type { Container } from '../../container.js';
 import { createAnalysisHandler } from './analysis.job.js';
+import { contentContextResolver } from './content-context.js';
 
 /** Starts taking analysis jobs in this process, and re-queues answers that lost their job in a crash. */
 export async function startWorker(c: Container): Promise<void> {
@@ -12,6 +13,7 @@ export async function startWorker(c: Container): Promise<void> {
     engine,
     events: c.events,
     log: c.log,
+    contentContext: contentContextResolver(c.database.db),
     ...(coach ? { enrich: async (report) => void Object.assign(report, { coach: await coach.review(report) }) } : {}),
   });
   c.queue.start(handler, { concurrency: c.config.JOB_CONCURRENCY });
