@@ -4,6 +4,7 @@
  * A field an engine cannot measure is null, with the reason in `warnings` or in the score's evidence.
  */
 import { z } from 'zod';
+import { LENGTH_VERDICTS, STAR_PARTS, type StarPartName } from './content-parts.js';
 import { questionTypeSchema } from './questions.js';
 import { SCORE_NAMES, type ScoreName } from './scores.js';
 
@@ -68,10 +69,7 @@ export const visualSchema = z
 export const timedTextSchema = z.object({ text: z.string(), start: z.number(), end: z.number() });
 export type TimedText = z.infer<typeof timedTextSchema>;
 
-export const STAR_PARTS = ['situation', 'task', 'action', 'result'] as const;
-export type StarPartName = (typeof STAR_PARTS)[number];
-
-export const LENGTH_VERDICTS = ['too short', 'within range', 'too long'] as const;
+export { LENGTH_VERDICTS, STAR_PARTS, type StarPartName };
 
 /** Terms of the question (or job description) the answer used and missed, compared by stem. */
 export const termCoverageSchema = z.object({
