@@ -14,6 +14,7 @@ import { axeViolations, expectNoAxeViolations } from '../helpers/axe.js';
 import { fixture } from '../helpers/fixtures.js';
 import { multipart } from '../helpers/app.js';
 import { ADMIN, addCandidate, adminLogin, createHiringApp, createInterview, type HiringApp, invite } from '../hiring/helpers.js';
+import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai.js';
 import { type Browser, ensureWebBuilt, launchBrowser, waitForExpr } from './support.js';
 
 const SHOTS = '/work/brief/reports/shots';
@@ -23,7 +24,16 @@ let t: HiringApp;
 let base: string;
 let browser: Browser;
 let answerId: string;
-let answer: { questionText: string; report: Report };
+let answer: { questionText: string; report: Report & { coach?: { rewrite: string; followUpQuestions: string[] } } };
+let llm: FakeOpenAI;
+const COACH_REPLY = {
+  key_points: ['Moved a weekly report job off the main database'],
+  relevance: { addresses_question: false, explanation: 'Describes a fix rather than adapting to a change.' },
+  star: { situation: { present: true, quote: null }, task: { present: false, quote: null }, action: { present: true, quote: null }, result: { present: true, quote: null } },
+  tips: ['Say what changed and how you adapted.', 'Name your own task before the steps.'],
+  rewrite: 'When our support tool slowed every Monday, I measured before guessing, moved the report job to a replica, and response times halved.',
+  follow_up_questions: ['How did you convince the team to move the job?', 'What would you monitor next time?'],
+};
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -43,7 +53,9 @@ async function openReport(page: Page): Promise<void> {
 
 beforeAll(async () => {
   await ensureWebBuilt();
-  t = await createHiringApp({ ANALYSIS_ENGINE: 'local' }, { worker: true });
+  llm = await startFakeOpenAI();
+  llm.replies = [{ content: JSON.stringify(COACH_REPLY) }];
+  t = await createHiringApp({ ANALYSIS_ENGINE: 'local', LLM_BASE_URL: llm.url, LLM_MODEL: 'fake-coach' }, { worker: true });
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const data = await readFile(fixture('clear-answer.webm'));
   const res = await t.app.inject({ method: 'POST', url: '/api/answers', ...multipart({ questionId: QUESTION_ID }, { name: 'a.webm', type: 'video/webm', data }) });
@@ -65,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await t?.close();
+  await llm?.close();
 });
 
 describe('coaching report (browser)', () => {
@@ -119,8 +132,24 @@ describe('coaching report (browser)', () => {
     await page.locator('canvas').first().waitFor();
     await expect(page.getByRole('heading', { name: 'Glossary' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('dBFS (loudness)').isVisible()).resolves.toBe(true);
+    // the LLM coach's rewrite and follow-up questions, labelled as model opinion, after the measured parts
+    const coach = page.getByTestId('coach');
+    await expect(coach.textContent()).resolves.toContain('model opinion');
+    await expect(coach.textContent()).resolves.toContain(COACH_REPLY.rewrite);
+    await expect(coach.locator('li').allTextContents()).resolves.toEqual(expect.arrayContaining(COACH_REPLY.follow_up_questions));
+    expect(r.coach?.followUpQuestions).toEqual(COACH_REPLY.follow_up_questions);
     await expectNoAxeViolations(page, 'the report page (details open, STAR shown)');
     await shot(page, 'coach-report-full');
+
+    // print / PDF: no actions or player, the summary and the on-demand details are printed
+    await page.getByRole('button', { name: 'Hide measurements, charts and glossary' }).click();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('link', { name: 'Retake this question' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('player').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('summary').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Glossary' }).isVisible()).resolves.toBe(true);
+    await shot(page, 'coach-report-print');
+    await page.emulateMedia({ media: 'screen' });
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -201,6 +230,7 @@ describe('coaching report (browser)', () => {
       const { page } = phone;
       await page.goto(`${base}/answers/${answerId}`);
       await page.getByTestId('report').waitFor({ timeout: 20_000 });
+      const closedHeight = (await page.evaluate('document.documentElement.scrollHeight')) as number;
       await page.getByRole('button', { name: 'Show measurements, charts and glossary' }).click();
       await page.locator('canvas').first().waitFor();
       const m = (await page.evaluate(`(() => {
@@ -220,7 +250,7 @@ describe('coaching report (browser)', () => {
       expect(top).toBeLessThan(844);
       await expectNoAxeViolations(page, 'the report page on a phone');
       await page.screenshot({ path: join(SHOTS, 'coach-report-phone.png'), fullPage: true });
-      process.stdout.write(`phone report page: ${m.height} px tall, ${m.scrollWidth} px wide\n`);
+      process.stdout.write(`phone report page: ${closedHeight} px tall with the details closed, ${m.height} px with them open, ${m.scrollWidth} px wide\n`);
     } finally {
       await phone.close();
     }
