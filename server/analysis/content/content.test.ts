@@ -64,6 +64,9 @@ describe('transcriptGate', () => {
     expect(transcriptGate({ transcript: flagged }).reason).toMatch(/marked unreliable \(word count disagrees with syllables\)/);
     const unsure = { text: '', words: words.map((w) => ({ ...w, confidence: 0.3 })), recognizer: 'x' };
     expect(transcriptGate({ transcript: unsure }).reason).toMatch(/mean word confidence is 0\.30/);
+    // with a level from the recogniser stage, its judgement stands (it already weighs the confidence)
+    const fair = { ...unsure, reliability: { level: 'fair', reasons: [], meanConfidence: 0.3 } };
+    expect(transcriptGate({ transcript: fair }).reliable).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Whether the transcript is good enough to judge what was said. Reads `transcript.reliability.level` when the
- * recogniser stage sets it (absent = unknown), and checks on its own: at least MIN_WORDS words and, when words
- * carry a confidence, a mean confidence of at least MIN_CONFIDENCE.
+ * recogniser stage sets it ('low' blocks; 'good'/'fair' are trusted), and checks on its own: at least MIN_WORDS words
+ * and, when no level is set and words carry a confidence, a mean confidence of at least MIN_CONFIDENCE.
  */
 import type { Report } from '../report.js';
 
@@ -23,6 +23,8 @@ export function transcriptGate(report: Pick<Report, 'transcript'>): Gate {
   }
   const n = t.words.length;
   if (n < MIN_WORDS) return { reliable: false, reason: `Only ${n} word${n === 1 ? ' was' : 's were'} recognised (at least ${MIN_WORDS} are needed to judge the content).` };
+  // A level from the recogniser stage already weighs its confidence: trust it, so key points and content agree.
+  if (level) return { reliable: true, reason: null };
   const confs = t.words.map((w) => (w as { confidence?: unknown }).confidence).filter((c): c is number => typeof c === 'number' && Number.isFinite(c));
   const mean = typeof rel?.meanConfidence === 'number' ? rel.meanConfidence : confs.length >= n / 2 ? confs.reduce((a, b) => a + b, 0) / confs.length : null;
   if (mean !== null && mean < MIN_CONFIDENCE) {

@@ -12,7 +12,7 @@ export function CoachNotes({ coach }: { coach: unknown }) {
   const followUps = strings(field(coach, 'followUpQuestions'));
   const keyPoints = strings(field(coach, 'keyPoints'));
   const rewrite = field(coach, 'rewrite');
-  const source = field(coach, 'source');
+  const model = field(coach, 'model');
   if (tips.length === 0 && typeof rewrite !== 'string') return <ExtraSection title="Coaching notes" value={coach} />;
   return (
     <section className="card extra coach" aria-label="Coaching notes" data-testid="coach">
@@ -20,7 +20,7 @@ export function CoachNotes({ coach }: { coach: unknown }) {
         Coaching notes <span className="badge">model opinion</span>
       </h2>
       <p className="muted small">
-        Written by an AI model{typeof source === 'string' ? ` (${source})` : ''}, not measured. Treat it as a second opinion; the measured figures above are the reference and are not changed by it.
+        Written by an AI model{typeof model === 'string' ? ` (${model})` : ''}, not measured. Treat it as a second opinion; the measured figures above are the reference and are not changed by it.
       </p>
       {keyPoints.length ? (
         <>

@@ -34,7 +34,8 @@ function downloadJson(report: Report, id: string): void {
  * The full report of a finished answer, summary first: strengths and things to work on (each plays its moment),
  * the scores, what was said, the recording with its transcript, then details on demand, and the next steps.
  */
-export function ReportView({ answer, report }: { answer: Answer; report: Report }) {
+/** `actions`: extra buttons in the report's next steps (e.g. Share on the owner's page). */
+export function ReportView({ answer, report, actions }: { answer: Answer; report: Report; actions?: React.ReactNode }) {
   const data = useMemo(() => readTimelines(report), [report]);
   const duration = answer.durationSec ?? report.input?.durationSec ?? 0;
   const warnings = Array.isArray(report.warnings) ? report.warnings : [];
@@ -130,6 +131,7 @@ export function ReportView({ answer, report }: { answer: Answer; report: Report 
           <button type="button" className="btn secondary" onClick={() => downloadJson(report, answer.id)}>
             Download JSON
           </button>
+          {actions}
         </div>
       </section>
     </div>
