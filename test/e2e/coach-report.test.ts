@@ -13,6 +13,7 @@ import type { Report } from '../../server/analysis/report.js';
 import { axeViolations, expectNoAxeViolations } from '../helpers/axe.js';
 import { fixture } from '../helpers/fixtures.js';
 import { multipart } from '../helpers/app.js';
+import { candidateAnswers } from '../hiring/flow.js';
 import { ADMIN, addCandidate, adminLogin, createHiringApp, createInterview, type HiringApp, invite } from '../hiring/helpers.js';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai.js';
 import { type Browser, ensureWebBuilt, launchBrowser, waitForExpr } from './support.js';
@@ -257,7 +258,7 @@ describe('coaching report (browser)', () => {
   }, 60_000);
 
   it('has no WCAG 2.1 AA violations on the practice, admin and candidate pages', async () => {
-    const { page } = browser;
+    const { page, context } = browser;
     const check = async (path: string, ready: () => Promise<unknown>, name: string) => {
       await page.goto(`${base}${path}`);
       await ready();
@@ -280,7 +281,12 @@ describe('coaching report (browser)', () => {
     const iv = await createInterview(admin);
     const cand = await addCandidate(admin, iv.id);
     const inv = await invite(admin, iv.id, cand.id);
-    await check(`/invite/${inv.token}`, () => page.getByRole('heading', { level: 1 }).waitFor(), 'candidate invite');
+    await check(`/invite/${inv.token}`, () => page.getByTestId('consent').waitFor(), 'candidate invite (consent)');
+    await page.getByRole('button', { name: 'I agree, start the interview' }).click();
+    await page.getByText('Question 1 of 2').waitFor();
+    await expectNoAxeViolations(page, 'candidate interview (question 1)');
+    const answered = await candidateAnswers(t, admin, iv.id, { name: 'Ann Answered', email: 'ann@example.com' });
+    await context.clearCookies();
 
     await page.goto(`${base}/admin`);
     await page.getByLabel('Email').fill(ADMIN.email);
@@ -298,6 +304,7 @@ describe('coaching report (browser)', () => {
     await adminPage(`/admin/interviews/${iv.id}/leaderboard`, 'leaderboard');
     await adminPage(`/admin/interviews/${iv.id}/fairness`, 'fairness');
     await adminPage(`/admin/interviews/${iv.id}/candidates/${cand.id}`, 'candidate (admin)');
+    await adminPage(`/admin/interviews/${iv.id}/candidates/${answered.id}`, 'candidate with answers (admin)');
     await adminPage('/admin/users', 'users');
     await adminPage('/admin/audit', 'audit log');
     await adminPage('/admin/queue', 'queue');
