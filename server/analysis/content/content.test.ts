@@ -114,7 +114,7 @@ describe('starStructure', () => {
 describe('relevance', () => {
   it('extracts topic terms, leaving out the words that frame the question', () => {
     expect(questionTerms('Tell me about a time you had to meet a tight deadline.')).toEqual(['meet', 'tight', 'deadline']);
-    expect(jobTerms('We need a logistics analyst. The analyst owns client reporting and logistics planning, client calls.')).toEqual(['logistics', 'analyst', 'client']);
+    expect(jobTerms('We need a logistics analyst. The analyst owns client reporting and logistics planning, client calls.')).toEqual(['logistics', 'analyst', 'client', 'reporting', 'planning', 'calls']);
   });
   it('matches by stem and lists used and missed terms for the question and the job', () => {
     const w = spoken(STORY);
@@ -122,7 +122,8 @@ describe('relevance', () => {
     expect(r.question.used).toEqual(['project', 'delivered']);
     expect(r.question.missed).toEqual(['tight', 'deadline']);
     expect(r.question.coverage).toBe(0.5);
-    expect(r.job).toEqual({ used: ['logistics'], missed: ['excel'], coverage: 0.5 });
+    // repeated terms first (logistics, excel), then the rest in order; "warehouse" matches "warehouse"
+    expect(r.job).toEqual({ used: ['logistics', 'warehouse'], missed: ['excel', 'coordinator', 'plans', 'moves', 'experience', 'reporting'], coverage: 0.25 });
     expect(r.evidence[0]).toMatch(/Question terms used 2 of 4 \(50%\): project, delivered; not used: tight, deadline/);
     expect(relevance(w, 'Why this role?', null).job).toBeNull();
   });

@@ -2,12 +2,15 @@
  * Relevance: the topic terms of the question (and of a pasted job description) that the answer used and missed,
  * compared by Porter stem so "lead", "leading" and "leads" match. Question terms are its content words minus the
  * words that only frame the question ("tell", "describe", "time"). Job terms are the job description's content
- * words that occur at least twice (or its first 15 distinct ones when none repeat), at most JOB_TERMS of them.
+ * words that occur at least twice, most frequent first, filled up to JOB_FILL with its other content words in
+ * order of appearance when fewer repeat; at most JOB_TERMS.
  */
 import type { Content, TermCoverage, Word } from '../report.js';
 import { isContent, norm, QUESTION_FRAME, stem } from './words.js';
 
 export const JOB_TERMS = 15;
+/** With fewer repeated terms than this, the first single-mention terms fill the list up to it. */
+export const JOB_FILL = 8;
 
 function coverage(terms: readonly string[], answerStems: ReadonlySet<string>): TermCoverage {
   const used: string[] = [];
@@ -46,7 +49,9 @@ export function jobTerms(job: string): string[] {
     });
   const all = [...counts.values()];
   const repeated = all.filter((c) => c.n >= 2).sort((a, b) => b.n - a.n || a.first - b.first);
-  return (repeated.length ? repeated : all.sort((a, b) => a.first - b.first)).slice(0, JOB_TERMS).map((c) => c.word);
+  // a short description repeats little: fill up to JOB_FILL with its other terms in order
+  const rest = repeated.length < JOB_FILL ? all.filter((c) => c.n < 2).sort((a, b) => a.first - b.first).slice(0, JOB_FILL - repeated.length) : [];
+  return [...repeated, ...rest].slice(0, JOB_TERMS).map((c) => c.word);
 }
 
 export function relevance(words: readonly Word[], question: string, jobDescription?: string | null): NonNullable<Content['relevance']> {

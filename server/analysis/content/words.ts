@@ -17,7 +17,7 @@ export const STOP = new Set(
     "he she it it's its they them their this that these those there here what which who whom how when where why do does did done doing have has had having " +
     'not no yes just very really can could would should will shall may might must um uh er ah hmm like know mean well then than also about into out up down ' +
     'over more most some any all each other such only own same too now get got go going went make made one two thing things lot lots way ' +
-    "under within during without through between across against toward towards something anything everything someone dont don't didn't can't won't let let's okay ok yeah oh because while after before again once"
+    "need needs want wants seek seeking looking join joining own owns will under within during without through between across against toward towards something anything everything someone dont don't didn't can't won't let let's okay ok yeah oh because while after before again once"
   ).split(' '),
 );
 

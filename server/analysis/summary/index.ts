@@ -174,8 +174,10 @@ export function buildSummary(report: Report, content: Content): Summary {
 
 /** Adds `content` and `summary` to a report (after any engine, before the optional LLM coach). */
 export function addCoaching(report: Report, ctx: ContentContext = {}): Report {
+  const t0 = performance.now();
   const content = analyzeContent(report, ctx);
   report.content = content;
   report.summary = buildSummary(report, content);
+  report.timingsMs.content = Math.round((performance.now() - t0) * 10) / 10;
   return report;
 }
