@@ -127,6 +127,12 @@ describe('coaching report (browser)', () => {
     await expect(page.locator('[data-testid=transcript] .star-label').first().textContent()).resolves.toMatch(/Situation|Task|Action|Result/);
     await expect(page.getByTestId('key-sentences').locator('li').count()).resolves.toBe(r.content!.keySentences.length);
 
+    // a score's evidence, tip and measuring method open on demand
+    const card = page.getByTestId('score-card').first();
+    await expect(card.getByText('How it is measured:').isVisible()).resolves.toBe(false);
+    await card.getByRole('button', { name: /Show evidence and tip/ }).click();
+    await expect(card.getByText('How it is measured:').isVisible()).resolves.toBe(true);
+
     // details on demand: measurements, charts and glossary
     await expect(page.getByRole('heading', { name: 'Glossary' }).isVisible()).resolves.toBe(false);
     await page.getByRole('button', { name: 'Show measurements, charts and glossary' }).click();

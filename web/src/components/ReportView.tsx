@@ -4,6 +4,7 @@ import type { Answer } from '../../../contracts/answers';
 import type { Report } from '../../../contracts/report';
 import { SCORE_LABELS, SCORE_NAMES } from '../../../contracts/scores';
 import { field, readTimelines } from '../lib/extract';
+import { SCORE_METHODS } from '../lib/methods';
 import { formatDate, formatDuration } from '../lib/time';
 import { CoachNotes } from './CoachNotes';
 import { ContentSection } from './ContentSection';
@@ -84,7 +85,7 @@ export function ReportView({ answer, report, actions }: { answer: Answer; report
         </p>
         <div className="score-grid">
           {SCORE_NAMES.map((k) => (
-            <ScoreCard key={k} label={SCORE_LABELS[k]} score={report.scores?.[k]} />
+            <ScoreCard key={k} label={SCORE_LABELS[k]} score={report.scores?.[k]} method={SCORE_METHODS[k]} />
           ))}
           {report.content ? null : <KeyPointsCard points={report.keyPoints ?? []} />}
         </div>
