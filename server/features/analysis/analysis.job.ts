@@ -1,25 +1,25 @@
 /** The background job that runs an engine on one stored answer and records the report. */
 import type { AnswerStatus } from '../../../contracts/statuses.js';
 import { type Report, reportSchema } from '../../analysis/report.js';
-import { addCoaching, type ContentContext } from '../../analysis/summary/index.js';
 import { type AnalysisEngine, AnalysisError, type Progress } from '../../engines/engine.js';
 import type { EventBus } from '../../infra/events/event-bus.js';
 import { type Job, type JobHandler, PermanentJobError } from '../../infra/queue/queue.js';
+import { addCoaching, type ContentContext } from '../../analysis/summary/index.js';
 import type { Storage } from '../../infra/storage/storage.js';
-import type { AnswerRepository, AnswerRow } from '../answers/answer.repository.js';
+import type { AnswerRepository } from '../answers/answer.repository.js';
 
 export interface AnalysisJobDeps {
   answers: AnswerRepository;
   storage: Storage;
   engine: AnalysisEngine;
   events: EventBus;
-  /** The question type and job description the content analysis uses (default: a 'general' question, no job). */
-  contentContext?: (answer: AnswerRow) => Promise<ContentContext>;
   /** Optional step after the engine (e.g. the LLM coach); its failure only adds a warning. */
   enrich?: (report: Report) => Promise<void>;
   log: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
   /** Least time between two progress writes to the database. */
   progressWriteMs?: number;
+  /** The question type and job description the content analysis uses (default: a 'general' question, no job). */
+  contentContext?: (answer: { id: string; question_id: string | null }) => Promise<ContentContext>;
 }
 
 export function createAnalysisHandler(d: AnalysisJobDeps): JobHandler {

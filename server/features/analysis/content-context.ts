@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
 import { type QuestionType, questionTypeSchema } from '../../../contracts/questions.js';
 import type { ContentContext } from '../../analysis/summary/index.js';
 import type { DB } from '../../db/schema.js';
-import type { AnswerRow } from '../answers/answer.repository.js';
 
 const BY_CATEGORY: Record<string, QuestionType> = {
   behavioral: 'behavioural',
@@ -25,7 +24,7 @@ export function questionTypeOf(row: { category?: unknown; type?: unknown } | und
   return (typeof row?.category === 'string' && BY_CATEGORY[row.category.toLowerCase()]) || 'general';
 }
 
-export function contentContextResolver(db: Kysely<DB>): (answer: AnswerRow) => Promise<ContentContext> {
+export function contentContextResolver(db: Kysely<DB>): (answer: { id: string; question_id: string | null }) => Promise<ContentContext> {
   return async (answer) => {
     const row = answer.question_id ? await db.selectFrom('questions').selectAll().where('id', '=', answer.question_id).executeTakeFirst() : undefined;
     // A job description travels with the answer when its session has one (mock interviews); absent otherwise.

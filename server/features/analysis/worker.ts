@@ -13,8 +13,8 @@ export async function startWorker(c: Container): Promise<void> {
     engine,
     events: c.events,
     log: c.log,
-    contentContext: contentContextResolver(c.database.db),
     ...(coach ? { enrich: async (report) => void Object.assign(report, { coach: await coach.review(report) }) } : {}),
+    contentContext: contentContextResolver(c.database.db),
   });
   c.queue.start(handler, { concurrency: c.config.JOB_CONCURRENCY });
   const requeued = await c.answers.reconcile();
