@@ -1,6 +1,6 @@
 import { type QuestionType, questionTypes } from '../../contracts/questions.js';
 
-/** Command-line arguments of `interview-analyzer analyze FILE [--question TEXT] [--engine NAME] [--json]`. */
+/** Command-line arguments of `interview-analyzer analyze FILE [--question TEXT] [--engine NAME] [--json]` (also `--question-type TYPE`, `--job FILE`). */
 export interface CliArgs {
   command: 'analyze';
   file: string;
@@ -13,7 +13,7 @@ export interface CliArgs {
   jobFile: string | null;
 }
 
-export const USAGE = 'usage: interview-analyzer analyze FILE [--question TEXT] [--engine local|twelvelabs|hybrid] [--question-type TYPE] [--job FILE] [--json]';
+export const USAGE = 'usage: interview-analyzer analyze FILE [--question TEXT] [--engine local|twelvelabs|hybrid] [--json]';
 
 export function parseArgs(argv: readonly string[]): CliArgs | { error: string } {
   const [command, ...rest] = argv;
