@@ -105,6 +105,18 @@ describe('starStructure', () => {
     expect(st.evidence.at(-1)).toBe('Not found: action, result.');
     expect(st.tip).toMatch(/outcome/);
   });
+  it('gives no action credit to what the speaker would do, and says so', () => {
+    const w = spoken([
+      'in my last job our team was often late with releases',
+      'first i would talk to everyone to understand the problem',
+      'then i would set up a weekly planning meeting with the leads',
+      'i will make sure the plan is shared with the client',
+    ]);
+    const st = starStructure(w, sentences(w));
+    expect(st.present).not.toContain('action');
+    expect(st.evidence).toContain('3 sentences say what you would do ("I would", "I\'ll") rather than what you did.');
+    expect(st.tip).toMatch(/past tense: what you actually did/);
+  });
   it('finds no structure in an answer that tells no story', () => {
     const w = spoken(['communication is important in every team', 'good teams share information openly and often']);
     expect(starStructure(w, sentences(w)).present).toEqual([]);

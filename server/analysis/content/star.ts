@@ -31,6 +31,18 @@ const IRREGULAR_PAST = new Set('made took went gave spoke wrote built led ran br
 export const LABEL_MIN = 1.5;
 const CONTEXT_VERBS = new Set(['was', 'were', 'had', 'worked', 'joined']);
 
+const SEQUENCE_CUES = new Set(['so i', 'first i', 'then i', 'next i', 'after that i']);
+
+/** A sentence about what the speaker would do ("I would", "I'd", "I will", "I'll", "we would"), not what they did. */
+export function isHypothetical(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t === "i'd" || t === "i'll" || t === "we'd" || t === "we'll") return true;
+    if ((t === 'i' || t === 'we') && (tokens[i + 1] === 'would' || tokens[i + 1] === 'will')) return true;
+  }
+  return false;
+}
+
 function scoreSentence(tokens: string[], rel: number): { scores: Record<StarPartName, number>; cues: Record<StarPartName, string[]> } {
   const scores = { situation: 0, task: 0, action: 0, result: 0 } as Record<StarPartName, number>;
   const cues = { situation: [], task: [], action: [], result: [] } as Record<StarPartName, string[]>;
@@ -59,6 +71,12 @@ function scoreSentence(tokens: string[], rel: number): { scores: Record<StarPart
     scores.result += 1;
     cues.result.push('a number');
   }
+  // "I would ..." describes a plan, not something done: sequence words ("then I") earn no action there
+  if (isHypothetical(tokens)) {
+    const generic = cues.action.filter((c) => SEQUENCE_CUES.has(c));
+    scores.action -= 2 * generic.length;
+    cues.action = cues.action.filter((c) => !SEQUENCE_CUES.has(c));
+  }
   if (rel < 0.34) scores.situation += 0.5;
   if (rel > 0.66) scores.result += 0.5;
   return { scores, cues };
@@ -84,9 +102,11 @@ export function starStructure(words: readonly Word[], sents: readonly Sentence[]
   }
   const present = STAR_PARTS.filter((part) => spans.some((s) => s.part === part));
   const missing = STAR_PARTS.filter((part) => !present.includes(part));
+  const hypothetical = sents.filter((x) => isHypothetical(x.text.split(/\s+/).map(norm))).length;
   const evidence = [
     ...spans.map((s) => `${s.part} at ${s.start.toFixed(1)}-${s.end.toFixed(1)} s (cues: ${s.cues.slice(0, 3).join(', ')})`),
     missing.length ? `Not found: ${missing.join(', ')}.` : 'All four parts found.',
+    ...(hypothetical ? [`${hypothetical} sentence${hypothetical === 1 ? '' : 's'} say what you would do ("I would", "I'll") rather than what you did.`] : []),
   ];
   const tips: Record<StarPartName, string> = {
     situation: 'Start by setting the scene in one or two sentences: where you were and when.',
@@ -94,6 +114,8 @@ export function starStructure(words: readonly Word[], sents: readonly Sentence[]
     action: 'Describe what you did yourself, with "I" and concrete steps ("I set up...", "I asked...").',
     result: 'End with the outcome, ideally a number or a change you can point to, and what you learned.',
   };
-  const tip = missing.length ? tips[missing.includes('result') ? 'result' : missing.includes('action') ? 'action' : missing[0]!] : 'Complete STAR structure: keep the situation short and spend most time on your actions and the result.';
+  const tip = missing.includes('action') && hypothetical >= 2
+    ? 'Tell a real example in the past tense: what you actually did ("I called...", "I set up..."), not what you would do.'
+    : missing.length ? tips[missing.includes('result') ? 'result' : missing.includes('action') ? 'action' : missing[0]!] : 'Complete STAR structure: keep the situation short and spend most time on your actions and the result.';
   return { spans, present, missing, evidence, tip };
 }
