@@ -257,6 +257,15 @@ describe('coaching report (browser)', () => {
       expect(top).toBeLessThan(844);
       await expectNoAxeViolations(page, 'the report page on a phone');
       await page.screenshot({ path: join(SHOTS, 'coach-report-phone.png'), fullPage: true });
+      // the other practice pages fit the phone too
+      for (const path of ['/', '/interview', '/history']) {
+        await page.goto(`${base}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const w = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+        expect(w, `${path} is wider than the phone`).toBeLessThanOrEqual(390);
+        await expectNoAxeViolations(page, `${path} on a phone`);
+      }
       process.stdout.write(`phone report page: ${closedHeight} px tall with the details closed, ${m.height} px with them open, ${m.scrollWidth} px wide\n`);
     } finally {
       await phone.close();
