@@ -117,6 +117,18 @@ describe('starStructure', () => {
     expect(st.evidence).toContain('3 sentences say what you would do ("I would", "I\'ll") rather than what you did.');
     expect(st.tip).toMatch(/past tense: what you actually did/);
   });
+  it('splits a sentence into clauses so an action and its result can share it', () => {
+    const w: Word[] = 'For example, last spring our main server failed during a launch. I kept the team focused, we split up the work, and everything was running again within an hour.'
+      .split(' ')
+      .map((text, i) => ({ text, start: i * 0.4, end: i * 0.4 + 0.3 }));
+    const st = starStructure(w, sentences(w));
+    expect(st.spans.map((s) => [s.part, s.text])).toEqual([
+      ['situation', 'For example, last spring our main server failed during a launch.'],
+      ['action', 'I kept the team focused,'], // "we split up the work," carries no cue
+      ['result', 'and everything was running again within an hour.'],
+    ]);
+    expect(st.missing).toEqual(['task']);
+  });
   it('finds no structure in an answer that tells no story', () => {
     const w = spoken(['communication is important in every team', 'good teams share information openly and often']);
     expect(starStructure(w, sentences(w)).present).toEqual([]);

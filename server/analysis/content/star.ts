@@ -2,8 +2,8 @@
  * STAR structure (situation, task, action, result) of a behavioural answer. Each sentence gets a score per part
  * from cue phrases (2 points each) and tense/person patterns ("I" + past tense: 1.5 for action; "we/it/there/they
  * was/were/had": 1 for situation; a number: 1 for result) plus a small position prior (situation in the first
- * third, result in the last: 0.5); a sentence with >= 1.5 points is labelled with its best part. Adjacent sentences
- * with the same part form one span.
+ * third, result in the last: 0.5); a clause (see `clauses`) with >= 1.5 points is labelled with its best part.
+ * Adjacent clauses with the same part form one span.
  */
 import { STAR_PARTS, type Content, type StarPartName, type Word } from '../report.js';
 import { type Sentence, findPhrase, norm } from './words.js';
@@ -12,7 +12,7 @@ const p = (s: string): string[][] => s.split('|').map((x) => x.trim().split(/\s+
 
 export const STAR_CUES: Record<StarPartName, string[][]> = {
   situation: p(
-    'when i was|at my last job|at my previous|in my previous|in my last|in my first|last year|a few years ago|a couple of years ago|years ago|there was a time|at the time|back in|i was working|i worked at|i worked as|we were working|our team was|the situation|the context|the background|at the company|the company was|the project was|we had a|there was a',
+    'when i was|for example|for instance|last spring|last summer|last autumn|last fall|last winter|last month|last quarter|a while ago|at my last job|at my previous|in my previous|in my last|in my first|last year|a few years ago|a couple of years ago|years ago|there was a time|at the time|back in|i was working|i worked at|i worked as|we were working|our team was|the situation|the context|the background|at the company|the company was|the project was|we had a|there was a',
   ),
   task: p(
     'my task|i was responsible|my responsibility|i needed to|i had to|the goal was|our goal|my goal was|my job was|i was asked to|we needed to|we had to|the challenge was|the problem was|my role was|i was tasked|i was in charge|it was up to me|the deadline|needed to be',
@@ -21,7 +21,7 @@ export const STAR_CUES: Record<StarPartName, string[][]> = {
     'i decided|i started|i organised|i organized|i talked|i spoke|i set up|i created|i built|i wrote|i led|i proposed|i reached out|i made sure|i asked|i suggested|i worked with|i scheduled|i met with|so i|first i|then i|next i|after that i|i took|i called|i changed|i introduced|i brought|i designed|i put together|i went|i focused|i prioritised|i prioritized|i broke|i tested|i fixed',
   ),
   result: p(
-    'as a result|in the end|the result|the outcome|we ended up|ended up|which meant|this meant|that meant|led to|resulted in|we managed|i managed|we delivered|we shipped|we finished|we launched|on time|ahead of schedule|percent|per cent|%|reduced|increased|improved|saved|grew|cut|dropped|halved|doubled|by half|no longer|stopped|the feedback|got promoted|was praised|finally|eventually|since then|i learned|i learnt|i\'ve learned|what i learned|taught me',
+    'as a result|in the end|the result|the outcome|we ended up|ended up|which meant|this meant|that meant|led to|resulted in|we managed|i managed|we delivered|we shipped|we finished|we launched|on time|ahead of schedule|percent|per cent|%|reduced|increased|improved|saved|grew|cut|dropped|halved|doubled|by half|no longer|stopped|running again|working again|back online|within an hour|within a day|within a week|the feedback|got promoted|was praised|finally|eventually|since then|i learned|i learnt|i\'ve learned|what i learned|taught me',
   ),
 };
 
@@ -82,10 +82,45 @@ function scoreSentence(tokens: string[], rel: number): { scores: Record<StarPart
   return { scores, cues };
 }
 
+const CLAUSE_SUBJECTS = new Set(['i', 'we', 'they', 'it', 'everything', 'everyone', 'the', 'our', 'my']);
+const CLAUSE_JOINS = new Set(['and', 'so', 'then', 'but']);
+/** Fewest words on each side of a clause break. */
+export const CLAUSE_MIN_WORDS = 4;
+
+/**
+ * A sentence cut into clauses, so one sentence can hold an action and its result: at , ; : (punctuated
+ * transcripts) and before "and/so/then/but" + a subject ("and we", "so I", "and everything"), keeping at least
+ * CLAUSE_MIN_WORDS words on each side.
+ */
+export function clauses(words: readonly Word[], s: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  const mk = (a: number, b: number): Sentence => ({
+    text: words
+      .slice(a, b + 1)
+      .map((w) => w.text)
+      .join(' '),
+    start: words[a]!.start,
+    end: words[b]!.end,
+    first: a,
+    last: b,
+  });
+  let a = s.first;
+  for (let i = s.first + 1; i <= s.last; i++) {
+    const punct = /[,;:]$/.test(words[i - 1]!.text);
+    const join = CLAUSE_JOINS.has(norm(words[i]!.text)) && CLAUSE_SUBJECTS.has(norm(words[i + 1]?.text ?? ''));
+    if ((punct || join) && i - a >= CLAUSE_MIN_WORDS && s.last - i + 1 >= CLAUSE_MIN_WORDS) {
+      out.push(mk(a, i - 1));
+      a = i;
+    }
+  }
+  out.push(mk(a, s.last));
+  return out;
+}
+
 export function starStructure(words: readonly Word[], sents: readonly Sentence[]): NonNullable<Content['structure']> {
   const spans: NonNullable<Content['structure']>['spans'] = [];
   const total = Math.max(1e-6, (words[words.length - 1]?.end ?? 0) - (words[0]?.start ?? 0));
-  for (const s of sents) {
+  for (const s of sents.flatMap((x) => clauses(words, x))) {
     const tokens = s.text.split(/\s+/).map(norm).filter(Boolean);
     const rel = (s.start - (words[0]?.start ?? 0)) / total;
     const { scores, cues } = scoreSentence(tokens, rel);
