@@ -62,7 +62,9 @@ function scoreCandidates(r: Report): Candidate[] {
   for (const name of ['speechRate', 'clarity', 'voiceTone', 'eyeContact', 'bodyLanguage'] as const) {
     const s = r.scores[name];
     if (!s || s.value === null) continue;
-    const value = `${SCORE_LABELS[name]}: ${Math.round(s.value)}/100`;
+    // a cloud model's rating (twelvelabs engine) says so in its evidence: keep saying so here
+    const modelRated = s.evidence.some((e) => /not a measurement/i.test(e));
+    const value = `${SCORE_LABELS[name]}: ${Math.round(s.value)}/100${modelRated ? ' (a model rating, not a measurement)' : ''}`;
     const evidence = s.evidence[0] ?? '';
     const measurement = `scores.${name}`;
     if (s.value >= STRONG) {

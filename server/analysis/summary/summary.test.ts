@@ -82,6 +82,12 @@ describe('buildSummary', () => {
     expect(s.improvements.find((x) => x.measurement === 'scores.clarity')!.time).toBe(7.5);
   });
 
+  it("keeps a cloud model's rating labelled as such", () => {
+    const r = report(spoken(STORY), { eyeContact: { value: 90, evidence: ['Pegasus: looks at the camera', 'The value 90/100 is the Pegasus model\'s rating from watching the video, not a measurement.'], tip: 't' } });
+    const s = buildSummary(r, analyzeContent(r));
+    expect(s.strengths.find((x) => x.measurement === 'scores.eyeContact')!.value).toBe('Eye contact: 90/100 (a model rating, not a measurement)');
+  });
+
   it('is empty with a note when nothing was measured', () => {
     const r = report([]);
     r.transcript = null;
