@@ -1,8 +1,10 @@
 /** CLI entry: prints one Report v1 JSON on stdout; progress on stderr when it is a TTY; exit 2 on bad input. */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
 import type { EngineSettings } from '../engines/registry.js';
 import { reportSchema } from '../analysis/report.js';
+import { addCoaching } from '../analysis/summary/index.js';
 import { USAGE, parseArgs } from './args.js';
 import { inputFor } from './input.js';
 
@@ -36,6 +38,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`interview-analyzer: ${input.error}\n`);
     return 2;
   }
+  let jobDescription: string | null = null;
+  if (args.jobFile) {
+    try {
+      jobDescription = await readFile(args.jobFile, 'utf8');
+    } catch (e) {
+      process.stderr.write(`interview-analyzer: --job ${args.jobFile}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      return 2;
+    }
+  }
   let engine: AnalysisEngine;
   try {
     engine = await engineFor(args.engine);
@@ -50,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     const report = await engine.analyze(input, (p) => tty && bar(p.stage, p.progress), ac.signal);
     if (tty) process.stderr.write('\n');
     reportSchema.parse(report);
+    addCoaching(report, { questionType: args.questionType, jobDescription });
     process.stdout.write(`${JSON.stringify(report, null, args.json ? 2 : 0)}\n`);
     return 0;
   } catch (e) {

@@ -2,6 +2,7 @@
 import { type Report, reportSchema } from '../../analysis/report.js';
 import { type AnalysisEngine, AnalysisError, type Progress } from '../../engines/engine.js';
 import { type Job, type JobHandler, PermanentJobError } from '../../infra/queue/queue.js';
+import { addCoaching, type ContentContext } from '../../analysis/summary/index.js';
 import type { Storage } from '../../infra/storage/storage.js';
 import type { AnswerRepository } from '../answers/answer.repository.js';
 import type { AnswerService, AnswerTransition } from '../answers/answer.service.js';
@@ -18,6 +19,8 @@ export interface AnalysisJobDeps {
   log: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
   /** Least time between two progress writes to the database. */
   progressWriteMs?: number;
+  /** The question type and job description the content analysis uses (default: a 'general' question, no job). */
+  contentContext?: (answer: { id: string; question_id: string | null }) => Promise<ContentContext>;
 }
 
 export function createAnalysisHandler(d: AnalysisJobDeps): JobHandler {
@@ -48,6 +51,12 @@ export function createAnalysisHandler(d: AnalysisJobDeps): JobHandler {
       const checked = reportSchema.safeParse(raw);
       if (!checked.success) throw new AnalysisError(`the ${d.engine.name} engine returned a report that does not match the format: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`);
       const report = checked.data;
+      // content and summary, after every engine (the LLM coach below reads them)
+      try {
+        addCoaching(report, (await d.contentContext?.(answer)) ?? {});
+      } catch (e) {
+        report.warnings.push(`Summary and content analysis skipped: ${(e as Error).message}`);
+      }
       if (d.enrich) {
         try {
           await d.enrich(report);

@@ -1,6 +1,7 @@
 import { createCoach } from '../../coach/index.js';
 import type { Container } from '../../container.js';
 import { createAnalysisHandler } from './analysis.job.js';
+import { contentContextResolver } from './content-context.js';
 
 /** Starts taking analysis jobs in this process, and re-queues answers that lost their job in a crash. */
 export async function startWorker(c: Container): Promise<void> {
@@ -13,6 +14,7 @@ export async function startWorker(c: Container): Promise<void> {
     engine,
     log: c.log,
     ...(coach ? { enrich: async (report) => void Object.assign(report, { coach: await coach.review(report) }) } : {}),
+    contentContext: contentContextResolver(c.database.db),
   });
   c.queue.start(handler, { concurrency: c.config.JOB_CONCURRENCY });
   const requeued = await c.answers.reconcile();
