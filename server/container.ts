@@ -16,6 +16,7 @@ import type { EventBus } from './infra/events/event-bus.js';
 import { createInfra } from './infra/index.js';
 import type { JobQueue } from './infra/queue/queue.js';
 import type { Storage } from './infra/storage/storage.js';
+import { StreamingService } from './features/streaming/streaming.service.js';
 
 export interface Container {
   config: Config;
@@ -30,6 +31,8 @@ export interface Container {
   questions: QuestionService;
   answerRepo: AnswerRepository;
   answers: AnswerService;
+  /** The analysis of uploads while they arrive (docs/streaming.md). */
+  streaming: StreamingService;
   /** Created on first use: the API role never loads analysis models. */
   engine(): Promise<AnalysisEngine>;
   close(): Promise<void>;
@@ -60,6 +63,8 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const answerRepo = new AnswerRepository(database.db);
   const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE });
 
+  const streaming = new StreamingService({ engineName: config.ANALYSIS_ENGINE, role: config.ROLE, env: config.env, log });
+
   let enginePromise: Promise<AnalysisEngine> | null = null;
   const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.env, log));
 
@@ -76,8 +81,10 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
     questions,
     answerRepo,
     answers,
+    streaming,
     engine,
     async close() {
+      streaming.close();
       await queue.stop();
       if (enginePromise) await (await enginePromise.catch(() => null))?.close?.();
       await infra.close();

@@ -15,6 +15,7 @@ import { registerHiring } from '../features/hiring.js';
 import { legacyRoutes } from '../features/legacy/legacy.routes.js';
 import { questionRoutes } from '../features/questions/question.routes.js';
 import { systemRoutes } from '../features/system/system.routes.js';
+import { uploadRoutes } from '../features/uploads/upload.routes.js';
 import { installErrorHandler } from './error-handler.js';
 
 export async function buildApp(c: Container) {
@@ -60,6 +61,7 @@ export async function buildApp(c: Container) {
   await app.register(systemRoutes(c), { prefix: '/api' });
   await app.register(questionRoutes(c), { prefix: '/api' });
   await app.register(answerRoutes(c), { prefix: '/api' });
+  await app.register(uploadRoutes(c, c.streaming), { prefix: '/api' });
   await app.register(legacyRoutes(c));
   await registerHiring(app, c);
 

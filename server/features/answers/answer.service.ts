@@ -24,6 +24,8 @@ export interface SubmitInput {
   questionText?: string | undefined;
   /** 'candidate' for answers given through an invite: hidden from the public practice API. */
   scope?: AnswerScope;
+  /** Runs once the answer row exists, before its analysis is queued (the streaming analysis attaches itself). */
+  onCreated?: (id: string) => void;
 }
 
 export interface AnswerServiceDeps {
@@ -69,6 +71,7 @@ export class AnswerService {
       await this.d.storage.deletePrefix(`answers/${id}`);
       throw err;
     }
+    input.onCreated?.(id);
     // A crash between the row and the job is repaired by reconcile() at the next start.
     await this.d.queue.enqueue(id, ANALYZE_JOB);
     return { id };
