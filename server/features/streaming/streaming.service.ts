@@ -125,10 +125,10 @@ export class StreamingService {
     return parts;
   }
 
-  /** A retake or a deleted upload: stop and forget the session. */
-  discard(uploadId: string): void {
+  /** A retake or a deleted upload: stop and forget the session (unless `keepSubmitted` and it became an answer). */
+  discard(uploadId: string, keepSubmitted = false): void {
     const e = this.entries.get(uploadId);
-    if (!e) return;
+    if (!e || (keepSubmitted && e.answerId)) return;
     clearInterval(e.ticker);
     e.session.close();
     this.entries.delete(uploadId);

@@ -50,7 +50,7 @@ export const uploadRoutes =
     });
     tus.on(EVENTS.POST_CREATE, (_req, upload) => streaming.start(upload.id, join(dir, upload.id)));
     tus.on(EVENTS.POST_RECEIVE, (_req, upload) => streaming.poke(upload.id));
-    tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => streaming.discard(id));
+    tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => streaming.discard(id, true));
 
     // tus reads the request body itself
     app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
