@@ -130,11 +130,10 @@ describe('streaming analysis = batch analysis', () => {
       const parts = await session.finish();
       expect(parts.pcm.samples.length).toBe(batchPcm.samples.length);
       expect(Buffer.from(parts.pcm.samples.buffer, parts.pcm.samples.byteOffset, parts.pcm.samples.byteLength).equals(Buffer.from(batchPcm.samples.buffer))).toBe(true);
-      await parts.audio.transcription;
     } finally {
       session.close();
     }
-  });
+  }, 300_000);
 
   it('synthetic voice with fillers and pauses (fillers-pauses.webm)', async () => {
     const path = fixture('fillers-pauses.webm');

@@ -13,7 +13,7 @@ import { EVENTS, Server } from '@tus/server';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answerAccepted } from '../../../contracts/answers.js';
 import { errorBody } from '../../../contracts/errors.js';
-import { uploadParams, uploadSubmit } from '../../../contracts/uploads.js';
+import { type StreamProgress, uploadParams, uploadSubmit } from '../../../contracts/uploads.js';
 import type { Container } from '../../container.js';
 import { conflict, HttpError, notFound } from '../../http/errors.js';
 import { ACCEPTED_TYPES } from '../answers/intake.js';
@@ -114,11 +114,15 @@ export const uploadRoutes =
       async (request, reply) => {
         const { uploadId } = request.params;
         const first = streaming.progress(uploadId);
-        if (!first) throw notFound('STREAM_NOT_FOUND', `No streaming analysis runs for upload "${uploadId}" in this server.`);
         reply.hijack();
         const res = reply.raw;
         res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-        const send = (p: typeof first) => res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
+        const send = (p: StreamProgress) => res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
+        if (!first) {
+          // another engine, another process, or already finished: the answer's own events tell the rest
+          send({ receivedSec: 0, analysedSec: 0, complete: false, finished: true, error: 'no streaming analysis runs for this upload on this server' });
+          return void res.end();
+        }
         send(first);
         const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
         const stop = () => {

@@ -73,7 +73,7 @@ export function useStreamingUpload(endpoint = '/api/uploads'): StreamingTake {
     const es = new EventSource(`${endpoint}/${encodeURIComponent(uploadId)}/events`);
     es.addEventListener('progress', (e) => {
       const p = JSON.parse((e as MessageEvent<string>).data) as StreamProgress;
-      setAnalysis(p);
+      if (!p.error) setAnalysis(p);
       if (p.finished) es.close();
     });
     // no streaming analysis on this server (another engine) or the stream ended: the upload goes on regardless
