@@ -6,7 +6,10 @@
  * peak RSS of the server process plus its children (ffmpeg, pocketsphinx, workers), and the server's stage timings.
  * Not a timed test: it prints figures.
  *
- *   npx tsx bench/stream.ts [--only synthetic-60,real-120] [--json out.json]
+ * --one-shot measures the path before issue 16: the page's streaming upload is refused (404 on POST /api/uploads),
+ * so it sends the whole take after Stop with POST /api/answers and the server analyses the file from scratch.
+ *
+ *   npx tsx bench/stream.ts [--one-shot] [--only synthetic-60,real-120] [--json out.json]
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -82,6 +85,7 @@ async function runScenario(s: Scenario, env: Record<string, string>): Promise<Ro
   const timer = setInterval(() => (peak = Math.max(peak, treeRssBytes(pid))), 100);
   try {
     const { page } = browser;
+    if (process.argv.includes('--one-shot')) await page.route('**/api/uploads', (route) => (route.request().method() === 'POST' ? route.fulfill({ status: 404, body: 'off for the one-shot measurement' }) : route.continue()));
     let lastUploadAck = 0;
     page.on('requestfinished', (req) => {
       const u = new URL(req.url());
@@ -127,6 +131,7 @@ async function main(): Promise<void> {
   const scenarios = only ? ALL.filter((s) => only.includes(s.name)) : ALL;
   const extraEnv = Object.fromEntries((arg('--env') ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
   await ensureWebBuilt();
+  console.log(`mode: ${process.argv.includes('--one-shot') ? 'one-shot upload after Stop, batch analysis (before)' : 'streaming upload and analysis while recording (after)'}`);
   const rows: Row[] = [];
   for (const s of scenarios) {
     process.stdout.write(`${s.name}: recording ${s.seconds} s ...\n`);

@@ -79,6 +79,7 @@ export function startStreamingUpload(
   let recorded = 0;
   let sent = 0;
   let ended = false;
+  let discarded = false;
   let complete = false;
   let wake: (() => void) | null = null;
   let id: string | null = null;
@@ -99,6 +100,8 @@ export function startStreamingUpload(
     size: null as unknown as number,
     async slice(start: number, end: number): Promise<{ value: Blob; done: boolean }> {
       while (!ended && recorded <= start) await new Promise<void>((r) => (wake = r));
+      // a discarded take sends nothing more (tus-js-client ignores the failure of an aborted upload)
+      if (discarded) throw new Error('discarded');
       const all = new Blob(chunks, { type: mimeType });
       const stop = Math.min(end, recorded);
       return { value: all.slice(start, stop), done: ended && stop >= recorded };
@@ -168,6 +171,7 @@ export function startStreamingUpload(
     },
     async discard() {
       ended = true;
+      discarded = true;
       wake?.();
       if (complete) return; // the server has it (and may have made an answer of it): nothing to take back
       await upload.abort(true).catch(() => undefined);
