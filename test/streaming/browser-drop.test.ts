@@ -2,7 +2,9 @@
  * The connection drops while the answer is being recorded: a real Chromium with fake camera and microphone
  * records on the practice page (local engine), every request to /api/uploads is aborted for a few seconds in the
  * middle of the take (playwright route abort), tus-js-client resumes from the server's offset, and the report
- * covers the whole take: nothing was lost and the one-shot fallback was not needed.
+ * covers the whole take: nothing was lost and the one-shot fallback was not needed. And the page is reloaded in the
+ * middle of a take whose upload is stuck: the take kept in IndexedDB is offered again and sent from the server's
+ * offset.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, ensureWebBuilt, type FakeMedia, launchBrowser, makeFakeMedia, waitForExpr } from '../e2e/support.js';
@@ -79,5 +81,43 @@ describe('streaming upload survives a dropped connection (browser)', () => {
     expect(words.length).toBeGreaterThan(15);
     expect(words[words.length - 1]!.end).toBeGreaterThan(10);
     expect(server.logs()).not.toMatch(/streaming analysis (failed|unusable)/);
+  }, 420_000);
+
+  it('offers a take interrupted by a reload and sends the rest of it', async () => {
+    const { page } = browser;
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    let blocked = false;
+    let patches = 0;
+    await page.route('**/api/uploads**', (route) => {
+      if (blocked) return route.abort('connectionreset');
+      if (route.request().method() === 'PATCH') patches++;
+      return route.continue();
+    });
+    await page.goto(`${server.url}/interview`);
+    await waitForExpr(page, `(() => { const v = document.querySelector('[data-testid=preview]'); return v && v.readyState >= 2; })()`, 30_000);
+    await waitForExpr(page, `!document.querySelector('[data-testid=question-text]').textContent.includes('Loading')`, 30_000);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByTestId('recording').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(3000);
+    expect(patches).toBeGreaterThan(0);
+    blocked = true; // the server stops hearing from the page ...
+    await page.waitForTimeout(5000);
+    await page.reload({ waitUntil: 'domcontentloaded' }); // ... and the page is reloaded mid-take
+    blocked = false;
+    const card = page.getByTestId('unsent-take');
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByRole('button', { name: 'Send it now' }).click();
+    await page.waitForURL(/\/answers\/[^/]+$/, { timeout: 300_000 });
+    await page.getByTestId('report').waitFor({ timeout: 300_000 });
+    const id = page.url().split('/').pop()!;
+    const answer = (await (await fetch(`${server.url}/api/answers/${id}`)).json()) as { status: string; durationSec: number };
+    expect(answer.status).toBe('done');
+    // the 8 s recorded before the reload, not just the 3 s the server had when the connection went
+    expect(answer.durationSec).toBeGreaterThan(6);
+    // sent: the browser forgets it
+    await page.goto(`${server.url}/interview`);
+    await waitForExpr(page, `!document.querySelector('[data-testid=question-text]').textContent.includes('Loading')`, 30_000);
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId('unsent-take').count()).resolves.toBe(0);
   }, 420_000);
 });

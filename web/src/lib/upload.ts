@@ -64,25 +64,31 @@ export interface StreamingUpload {
   /** After finish() failed (the connection stayed down): resume from the server's offset and finish. */
   retry(): Promise<string>;
   discard(): Promise<void>;
+  /** Stops sending (the page goes away) without deleting anything: the take can be resumed later. */
+  stop(): void;
 }
 
 /** Retry for about a minute of outage: tus resumes from the server's offset each time. */
 const RETRY_DELAYS = [0, 500, 1000, 2000, 3000, 5000, 5000, 5000, 5000, 5000, 10000, 10000];
 
-export function startStreamingUpload(
-  endpoint: string,
-  mimeType: string,
-  onSent: (sentBytes: number, recordedBytes: number) => void,
-  onChunkStored?: (chunk: Blob, index: number) => void,
-): StreamingUpload {
-  const chunks: Blob[] = [];
-  let recorded = 0;
+export interface StreamingOptions {
+  /** resume this upload (after a reload): tus asks the server for its offset */
+  uploadUrl?: string | null;
+  /** the chunks recorded before (after a reload) */
+  chunks?: Blob[];
+  /** keeps the take in the browser until the server has it (lib/takeStore.ts) */
+  persist?: { chunk(chunk: Blob, index: number): void; url(url: string): void; complete(): void };
+}
+
+export function startStreamingUpload(endpoint: string, mimeType: string, onSent: (sentBytes: number, recordedBytes: number) => void, opts: StreamingOptions = {}): StreamingUpload {
+  const chunks: Blob[] = [...(opts.chunks ?? [])];
+  let recorded = chunks.reduce((n, c) => n + c.size, 0);
   let sent = 0;
   let ended = false;
   let discarded = false;
   let complete = false;
   let wake: (() => void) | null = null;
-  let id: string | null = null;
+  let id: string | null = opts.uploadUrl?.split('/').pop() ?? null;
   let doneResolve!: (id: string) => void;
   let doneReject!: (e: Error) => void;
   let done!: Promise<string>;
@@ -111,6 +117,7 @@ export function startStreamingUpload(
   const csrf = csrfToken();
   const upload = new Upload(new Blob(), {
     endpoint,
+    uploadUrl: opts.uploadUrl ?? null,
     uploadLengthDeferred: true,
     chunkSize: 4 * 1024 * 1024,
     retryDelays: RETRY_DELAYS,
@@ -120,6 +127,7 @@ export function startStreamingUpload(
     fileReader: { openFile: async () => source },
     onUploadUrlAvailable() {
       id = upload.url?.split('/').pop() ?? null;
+      if (upload.url) opts.persist?.url(upload.url);
     },
     onProgress(bytes) {
       sent = Math.max(sent, bytes);
@@ -131,6 +139,7 @@ export function startStreamingUpload(
     },
     onSuccess() {
       complete = true;
+      opts.persist?.complete();
       sent = recorded;
       onSent(sent, recorded);
       if (id) doneResolve(id);
@@ -155,7 +164,7 @@ export function startStreamingUpload(
       if (ended || chunk.size === 0) return;
       chunks.push(chunk);
       recorded += chunk.size;
-      onChunkStored?.(chunk, chunks.length - 1);
+      opts.persist?.chunk(chunk, chunks.length - 1);
       onSent(sent, recorded);
       wake?.();
     },
@@ -168,6 +177,9 @@ export function startStreamingUpload(
       arm();
       upload.start();
       return done;
+    },
+    stop() {
+      if (!complete) void upload.abort(false).catch(() => undefined);
     },
     async discard() {
       ended = true;

@@ -34,7 +34,7 @@ export function Interview() {
   const [retakesUsed, setRetakesUsed] = useState(0);
   const upload = useUpload<AnswerAccepted>();
   // the take goes to the server while it is recorded, and is analysed as it arrives
-  const live = useStreamingUpload(practiceApi.streamingUploadUrl);
+  const live = useStreamingUpload(practiceApi.streamingUploadUrl, question?.id ?? null);
   const [answerId, setAnswerId] = useState<string | null>(null);
 
   const cameraOn = phase !== 'uploading' && phase !== 'analyzing';
@@ -65,6 +65,23 @@ export function Interview() {
     setPhase('analyzing');
   };
 
+  /** A take recorded before a reload that the server never got in full: send the rest, then analyse it. */
+  const sendUnsent = async (): Promise<void> => {
+    const unsent = live.unsent;
+    if (!unsent) return;
+    setPhase('uploading');
+    try {
+      const accepted = await practiceApi.submitUpload(await live.resumeUnsent(), unsent.questionId);
+      void queryClient.invalidateQueries({ queryKey: practiceKeys.answers });
+      setAnswerId(accepted.id);
+      setPhase('analyzing');
+    } catch (e) {
+      setUnsentError(messageOf(e));
+      setPhase('setup');
+    }
+  };
+  const [unsentError, setUnsentError] = useState<string | null>(null);
+
   const retake = (): void => {
     live.discard();
     setRetakesUsed((n) => n + 1);
@@ -88,6 +105,25 @@ export function Interview() {
       ) : (
         <QuestionCard question={question} onAnother={phase === 'setup' ? another : undefined} busy={questionQuery.isFetching} />
       )}
+
+      {phase === 'setup' && (live.unsent || unsentError) ? (
+        <section className="card" aria-labelledby="unsent-h" data-testid="unsent-take">
+          <h2 id="unsent-h">An earlier answer was not fully sent</h2>
+          {unsentError ? (
+            <ErrorBox message={unsentError} />
+          ) : (
+            <>
+              <p className="muted">This browser kept the recording from {new Date(live.unsent?.createdAt ?? Date.now()).toLocaleString()}. Send the rest now to get its report, or discard it.</p>
+              <button type="button" className="btn primary" onClick={() => void sendUnsent()}>
+                Send it now
+              </button>{' '}
+              <button type="button" className="btn secondary" onClick={live.dropUnsent}>
+                Discard it
+              </button>
+            </>
+          )}
+        </section>
+      ) : null}
 
       {showPreview ? (
         <div className="interview-grid">
