@@ -4,7 +4,11 @@ import { z } from 'zod';
 export const uploadParams = z.object({ uploadId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an upload id') });
 
 /** POST /api/uploads/:uploadId/submit: the finished upload becomes an answer (202 with its id). */
-export const uploadSubmit = z.object({ questionId: z.string().min(1).max(100) });
+export const uploadSubmit = z.object({
+  questionId: z.string().min(1).max(100),
+  /** the take was cut short (a reload mid-recording) and resumed from what the browser kept: its end is kept as it is */
+  interrupted: z.boolean().optional(),
+});
 export type UploadSubmit = z.infer<typeof uploadSubmit>;
 
 /** One `event: progress` of GET /api/uploads/:uploadId/events: "analysed up to 1:42 of 1:50". */

@@ -24,6 +24,8 @@ export interface SubmitInput {
   questionText?: string | undefined;
   /** 'candidate' for answers given through an invite: hidden from the public practice API. */
   scope?: AnswerScope;
+  /** The take was cut short by a reload and resumed (see PrepareLimits.interrupted). */
+  interrupted?: boolean;
   /** Runs once the answer row exists, before its analysis is queued (the streaming analysis attaches itself). */
   onCreated?: (id: string) => void;
 }
@@ -48,7 +50,7 @@ export class AnswerService {
     if (input.file.size === 0) throw badRequest('EMPTY_FILE', 'The uploaded video is empty (0 bytes). Please record again.');
     const question = await this.resolveQuestion(input);
     const id = randomUUID();
-    const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: this.d.maxDurationSec });
+    const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: this.d.maxDurationSec, interrupted: input.interrupted === true });
     const ext = prepared.mime === 'video/webm' ? 'webm' : 'mp4';
     const mediaKey = `answers/${id}/answer.${ext}`;
     try {

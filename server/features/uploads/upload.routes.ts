@@ -97,7 +97,7 @@ export const uploadRoutes =
         if (upload.size > maxBytes) throw new HttpError(413, 'FILE_TOO_LARGE', `The video is larger than the ${c.config.MAX_UPLOAD_MB} MB limit.`);
         await streaming.drained(uploadId);
         const path = join(dir, uploadId);
-        const { id } = await c.answers.submit({ file: { path, size: upload.size }, questionId: request.body.questionId, onCreated: (answerId) => streaming.attach(uploadId, answerId) });
+        const { id } = await c.answers.submit({ file: { path, size: upload.size }, questionId: request.body.questionId, interrupted: request.body.interrupted === true, onCreated: (answerId) => streaming.attach(uploadId, answerId) });
         // the answer has its own stored copy now
         await rm(path, { force: true });
         await rm(`${path}.json`, { force: true });

@@ -71,7 +71,7 @@ export function Interview() {
     if (!unsent) return;
     setPhase('uploading');
     try {
-      const accepted = await practiceApi.submitUpload(await live.resumeUnsent(), unsent.questionId);
+      const accepted = await practiceApi.submitUpload(await live.resumeUnsent(), unsent.questionId, true);
       void queryClient.invalidateQueries({ queryKey: practiceKeys.answers });
       setAnswerId(accepted.id);
       setPhase('analyzing');
