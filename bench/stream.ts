@@ -13,13 +13,13 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureWebBuilt, type FakeMedia, launchBrowser, waitForExpr } from '../test/e2e/support.js';
 import { fixture, repoRoot } from '../test/helpers/fixtures.js';
 import { startServer } from '../test/helpers/server.js';
-import { treeRssBytes } from './proc.js';
+import { treeCpuSec, treeRssBytes } from './proc.js';
 
 const exec = promisify(execFile);
 const realDir = resolve(repoRoot, '../shared/fixtures/real');
@@ -74,6 +74,11 @@ interface Row {
   peakRssMb: number;
   serverTimings: Record<string, number>;
   words: number;
+  /** CPU seconds the server and its children used while recording, and from Stop to the report */
+  cpuRecordingSec: number;
+  cpuAfterStopSec: number;
+  /** 1-minute load average of the machine at Stop (2 cores; other people's work included) */
+  loadAtStop: number;
 }
 
 async function runScenario(s: Scenario, env: Record<string, string>): Promise<Row> {
@@ -99,13 +104,17 @@ async function runScenario(s: Scenario, env: Record<string, string>): Promise<Ro
     if (await ready.isVisible().catch(() => false)) await ready.click().catch(() => undefined);
     await page.getByTestId('recording').waitFor({ timeout: 30_000 });
     const recStart = Date.now();
+    const cpu0 = treeCpuSec(pid);
     await page.waitForTimeout(s.seconds * 1000);
     const stopAt = Date.now();
+    const loadAtStop = loadavg()[0]!;
+    const cpuStop = treeCpuSec(pid);
     await page.getByRole('button', { name: 'Stop recording' }).click();
     await page.getByRole('button', { name: 'Submit for analysis' }).click();
     await page.waitForURL(/\/answers\/[^/]+$/, { timeout: 600_000 });
     await page.getByTestId('report').waitFor({ timeout: 600_000 });
     const reportAt = Date.now();
+    const cpuEnd = treeCpuSec(pid);
     const id = page.url().split('/').pop()!;
     const answer = (await (await fetch(`${server.url}/api/answers/${id}`)).json()) as { report: { timingsMs: Record<string, number>; transcript: { words: unknown[] } | null } | null };
     return {
@@ -116,6 +125,9 @@ async function runScenario(s: Scenario, env: Record<string, string>): Promise<Ro
       peakRssMb: Math.round(peak / 1e6),
       serverTimings: answer.report?.timingsMs ?? {},
       words: answer.report?.transcript?.words.length ?? 0,
+      loadAtStop: Math.round(loadAtStop * 10) / 10,
+      cpuRecordingSec: Math.round((cpuStop - cpu0) * 10) / 10,
+      cpuAfterStopSec: Math.round((cpuEnd - cpuStop) * 10) / 10,
     };
   } finally {
     clearInterval(timer);
@@ -138,12 +150,12 @@ async function main(): Promise<void> {
     const row = await runScenario(s, extraEnv);
     rows.push(row);
     process.stdout.write(
-      `${row.name}: recorded ${row.recordedSec.toFixed(1)} s, Stop->report ${row.stopToReportSec.toFixed(1)} s, upload lag at Stop ${row.uploadLagSec.toFixed(1)} s, peak RSS (server + children) ${row.peakRssMb} MB, ${row.words} words\n   server timings (ms): ${JSON.stringify(row.serverTimings)}\n`,
+      `${row.name}: recorded ${row.recordedSec.toFixed(1)} s, Stop->report ${row.stopToReportSec.toFixed(1)} s, upload lag at Stop ${row.uploadLagSec.toFixed(1)} s, peak RSS (server + children) ${row.peakRssMb} MB, ${row.words} words, load average at Stop ${row.loadAtStop}, server CPU ${row.cpuRecordingSec} s while recording + ${row.cpuAfterStopSec} s after Stop\n   server timings (ms): ${JSON.stringify(row.serverTimings)}\n`,
     );
   }
-  console.log('\n| answer | recorded s | Stop -> report s | upload lag at Stop s | peak RSS MB |');
-  console.log('|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.recordedSec.toFixed(1)} | ${r.stopToReportSec.toFixed(1)} | ${r.uploadLagSec.toFixed(1)} | ${r.peakRssMb} |`);
+  console.log('\n| answer | recorded s | Stop -> report s | upload lag at Stop s | peak RSS MB | server CPU s recording / after Stop | load avg at Stop |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.recordedSec.toFixed(1)} | ${r.stopToReportSec.toFixed(1)} | ${r.uploadLagSec.toFixed(1)} | ${r.peakRssMb} | ${r.cpuRecordingSec} / ${r.cpuAfterStopSec} | ${r.loadAtStop} |`);
   const out = arg('--json');
   if (out) await writeFile(out, JSON.stringify(rows, null, 2));
 }

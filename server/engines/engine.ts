@@ -34,6 +34,8 @@ export interface StreamedParts {
   pcm: Pcm;
   audio: AudioPrecomputed;
   vision: Promise<VisionOutput | Error>;
+  /** how the streaming went (lag at Stop, time to finish), added to the report's timings */
+  timingsMs?: Record<string, number>;
 }
 
 /**

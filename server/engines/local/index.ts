@@ -90,7 +90,7 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
       let eyeContact = unmeasured('', '');
       let bodyLanguage = unmeasured('', '');
       let visionReason: string | null = null;
-      const timingsMs: Record<string, number> = { decoding: decodeMs, ...audio.timingsMs };
+      const timingsMs: Record<string, number> = { decoding: decodeMs, ...audio.timingsMs, ...input.streamed?.timingsMs };
       if (vis instanceof Error) {
         visionReason = `vision not measured: ${vis.message}`;
         warnings.push(visionReason);

@@ -47,7 +47,10 @@ export function createAnalysisHandler(d: AnalysisJobDeps): JobHandler {
     try {
       let streamed: StreamedParts | undefined;
       try {
+        const tw = Date.now();
         streamed = await d.streamed?.(answer.id);
+        const created = Date.parse(answer.created_at);
+        if (streamed) streamed.timingsMs = { ...streamed.timingsMs, 'stream.jobWaitMs': Date.now() - tw, ...(Number.isFinite(created) ? { 'stream.createdToJobMs': tw - created } : {}) };
       } catch (e) {
         d.log.warn({ answerId: answer.id, err: (e as Error).message }, 'streaming analysis unusable; analysing the file');
       }

@@ -217,9 +217,14 @@ export class StreamingSession {
     this.o.log?.warn({ err: this.failure.message }, 'streaming analysis failed; the answer will be analysed from the file');
   }
 
+  /** How far behind the audio and vision measurements were when the last byte arrived (seconds of the take). */
+  lagAtComplete: { audioSec: number; visionSec: number } | null = null;
+
   /** The upload is complete: read the last bytes and close the inputs. */
   markComplete(): void {
     this.complete = true;
+    const received = this.n / SAMPLE_RATE;
+    this.lagAtComplete = { audioSec: r1(Math.max(0, received - Math.min(received, this.firstPendingStart))), visionSec: this.o.vision ? r1(Math.max(0, received - this.visionAt)) : 0 };
     this.poll();
   }
 
@@ -234,6 +239,7 @@ export class StreamingSession {
    */
   finish(): Promise<StreamedParts> {
     this.finishing ??= (async () => {
+      const t0 = performance.now();
       await this.reading;
       if (this.failure) throw this.failure;
       await this.decoded;
@@ -252,7 +258,9 @@ export class StreamingSession {
         this.o.onProgress?.(this.progress());
       }, () => undefined);
       const vision = this.o.vision ? (this.visionStarted ? this.visionP : Promise.resolve(new Error('no video was received'))) : Promise.resolve(new Error('vision is not part of this analysis'));
-      return { pcm, audio: { probs, transcription, prosody: prosodyFrom(this.pitch.finish(), this.intensity.finish()) }, vision };
+      const lag = this.lagAtComplete;
+      const timingsMs = { 'stream.finishMs': Math.round(performance.now() - t0), ...(lag ? { 'stream.audioLagAtStopSec': lag.audioSec, 'stream.visionLagAtStopSec': lag.visionSec } : {}) };
+      return { pcm, audio: { probs, transcription, prosody: prosodyFrom(this.pitch.finish(), this.intensity.finish()) }, vision, timingsMs };
     })();
     return this.finishing;
   }
