@@ -38,6 +38,20 @@ export interface SessionOptions {
   pollMs?: number;
 }
 
+/** Blocks recognised at once. */
+const ASR_LANES = 2;
+const key = (b: Span): string => `${b.start.toFixed(3)}-${b.end.toFixed(3)}`;
+
+/** The end of the last block of the run of recognised blocks from the first one (`order`: blocks as queued). */
+function contiguousEnd(order: Span[], done: Set<string>): number {
+  let end = 0;
+  for (const b of order) {
+    if (!done.has(key(b))) break;
+    end = b.end;
+  }
+  return end;
+}
+
 /** Stable segments end this far before the audio decoded so far (an open segment always ends later). */
 const STABLE_MARGIN_SEC = 0.3;
 /** The video header must be in before ffprobe can read the frame size. */
@@ -60,11 +74,15 @@ export class StreamingSession {
   private readonly pitch = new PitchStream(SAMPLE_RATE);
   private readonly intensity = new IntensityStream(SAMPLE_RATE);
   private readonly cache = new BlockCache();
-  /** recognition runs one block at a time, in order */
-  private asrChain: Promise<unknown> = Promise.resolve();
+  private readonly asrQueue: Array<{ block: Span; pcm: Pcm }> = [];
+  private readonly queued = new Set<string>();
+  private readonly order: Span[] = [];
+  private readonly recognised = new Set<string>();
+  private asrRunning = 0;
   private pumping: Promise<void> = Promise.resolve();
   private recognisedUntil = 0;
   private firstPendingStart = Number.POSITIVE_INFINITY;
+  private stableSegs: Span[] = [];
   private visionAt = 0;
   private visionStarted = false;
   private visionDone = false;
@@ -201,14 +219,41 @@ export class StreamingSession {
   private schedule(blocks: Span[], segs: Span[]): void {
     const pcm = this.pcm();
     for (const b of blocks) {
-      if (this.cache.has(b) || b.end + BLOCK_PAD_SEC > pcm.durationSec) continue;
-      const p = this.asrChain.then(() => this.cache.words(b, pcm, this.o.recognizer, this.ac.signal));
-      this.asrChain = p;
-      p.then(() => (this.recognisedUntil = Math.max(this.recognisedUntil, b.end)), (e: unknown) => this.fail(e));
+      if (this.queued.has(key(b)) || b.end + BLOCK_PAD_SEC > pcm.durationSec) continue;
+      this.queued.add(key(b));
+      this.order.push(b);
+      this.asrQueue.push({ block: b, pcm });
     }
-    // analysed up to the first speech not recognised yet
+    this.drainAsr();
+    this.stableSegs = segs;
+    this.updatePending();
+  }
+
+  /** Analysed up to the first speech not recognised yet. */
+  private updatePending(): void {
+    const segs = this.stableSegs;
     const pending = segs.find((s) => s.start >= this.recognisedUntil);
     this.firstPendingStart = pending ? pending.start : segs.length ? Math.max(this.recognisedUntil, segs[segs.length - 1]!.end) : Number.POSITIVE_INFINITY;
+  }
+
+  /** Recognition: two blocks at a time (2 cores), in order; the final pass reuses what is running or done. */
+  private drainAsr(): void {
+    while (this.asrRunning < ASR_LANES && this.asrQueue.length > 0) {
+      const { block, pcm } = this.asrQueue.shift()!;
+      this.asrRunning++;
+      this.cache
+        .words(block, pcm, this.o.recognizer, this.ac.signal)
+        .then(
+          () => this.recognised.add(key(block)),
+          (e: unknown) => this.fail(e),
+        )
+        .finally(() => {
+          this.asrRunning--;
+          this.recognisedUntil = contiguousEnd(this.order, this.recognised);
+          this.updatePending();
+          this.drainAsr();
+        });
+    }
   }
 
   private fail(e: unknown): void {
@@ -251,7 +296,6 @@ export class StreamingSession {
       this.pitch.advance(pcm.samples, pcm.samples.length);
       this.intensity.advance(pcm.samples, pcm.samples.length);
       const probs = vad.probs.slice();
-      await this.asrChain.catch(() => undefined);
       const transcription = transcribeByBlocks(pcm, segmentSpeech(probs), this.o.recognizer, this.cache, this.ac.signal);
       transcription.then(() => {
         this.finished = true;
