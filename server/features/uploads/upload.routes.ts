@@ -26,7 +26,8 @@ export const uploadRoutes =
   async (app) => {
     const dir = join(c.config.dataDir, 'uploads');
     const maxBytes = c.config.MAX_UPLOAD_MB * 1024 * 1024;
-    const store = new FileStore({ directory: dir });
+    // a take started but never submitted (the page closed for good) is removed a day later
+    const store = new FileStore({ directory: dir, expirationPeriodInMilliseconds: 24 * 3600_000 });
     const tus = new Server({
       path: '/api/uploads',
       datastore: store,
@@ -48,6 +49,9 @@ export const uploadRoutes =
         return undefined;
       },
     });
+    const sweep = setInterval(() => void tus.cleanUpExpiredUploads().catch((e: unknown) => c.log.warn({ err: (e as Error).message }, 'expired uploads not removed')), 3600_000);
+    sweep.unref();
+    app.addHook('onClose', async () => clearInterval(sweep));
     tus.on(EVENTS.POST_CREATE, (_req, upload) => streaming.start(upload.id, join(dir, upload.id)));
     tus.on(EVENTS.POST_RECEIVE, (_req, upload) => streaming.poke(upload.id));
     tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => streaming.discard(id, true));
