@@ -83,6 +83,10 @@ export class StreamingSession {
   private recognisedUntil = 0;
   private firstPendingStart = Number.POSITIVE_INFINITY;
   private stableSegs: Span[] = [];
+  /** where the audio not yet settled by voice activity starts (open speech, or the last few windows) */
+  private openFrom = 0;
+  /** what progress() said last: the page never sees it go back */
+  private lastAnalysed = 0;
   private visionAt = 0;
   private visionStarted = false;
   private visionDone = false;
@@ -107,7 +111,8 @@ export class StreamingSession {
     let audio = Math.min(receivedSec, this.firstPendingStart);
     if (this.finished) audio = receivedSec;
     const vision = this.o.vision && !this.visionDone ? this.visionAt : Number.POSITIVE_INFINITY;
-    return { receivedSec: r1(receivedSec), analysedSec: r1(Math.max(0, Math.min(audio, vision))), complete: this.complete, finished: this.finished, error: this.failure?.message ?? null };
+    this.lastAnalysed = Math.max(this.lastAnalysed, Math.max(0, Math.min(audio, vision)));
+    return { receivedSec: r1(receivedSec), analysedSec: r1(this.lastAnalysed), complete: this.complete, finished: this.finished, error: this.failure?.message ?? null };
   }
 
   /** More bytes may be in the file (called by the upload server after each PATCH; polling covers the rest). */
@@ -210,7 +215,10 @@ export class StreamingSession {
         const vad = await this.vad;
         await vad.advance(samples, n, this.ac.signal);
         const vadSec = vad.windows * defaultSegmentOptions.windowSec;
-        const segs = segmentSpeech(vad.probs).filter((s) => s.end <= vadSec - STABLE_MARGIN_SEC);
+        const all = segmentSpeech(vad.probs);
+        const segs = all.filter((s) => s.end <= vadSec - STABLE_MARGIN_SEC);
+        // speech still going on (or not yet known to have ended) is not analysed yet
+        this.openFrom = Math.min(vadSec - STABLE_MARGIN_SEC, all.find((s) => s.end > vadSec - STABLE_MARGIN_SEC)?.start ?? Number.POSITIVE_INFINITY);
         this.schedule(groupBlocks(segs, false), segs);
       })
       .catch((e: unknown) => this.fail(e));
@@ -233,7 +241,7 @@ export class StreamingSession {
   private updatePending(): void {
     const segs = this.stableSegs;
     const pending = segs.find((s) => s.start >= this.recognisedUntil);
-    this.firstPendingStart = pending ? pending.start : segs.length ? Math.max(this.recognisedUntil, segs[segs.length - 1]!.end) : Number.POSITIVE_INFINITY;
+    this.firstPendingStart = Math.min(pending ? pending.start : Number.POSITIVE_INFINITY, this.openFrom);
   }
 
   /** Recognition: two blocks at a time (2 cores), in order; the final pass reuses what is running or done. */
