@@ -2,7 +2,7 @@
  * Recognition by blocks of speech segments, the unit the streaming analysis can recognise while the answer is still
  * being recorded: consecutive voice-activity segments are grouped greedily until a block spans at least
  * BLOCK_MIN_SEC (the grouping only looks back, so a block is final as soon as its last segment is closed), each block
- * is recognised on its own (with a little audio either side) and its word times are shifted back. The batch check
+ * is recognised on its own (with 3 s of audio before it, whose words are dropped, so the recognizer adapts first) and its word times are shifted back. The batch check
  * (the equivalence test) runs the same function over the finished answer, so both paths recognise the same blocks.
  */
 import type { Span } from '../report.js';
@@ -13,6 +13,8 @@ import { textOf, type RecognizedWord, type Recognizer, type Transcription } from
 export const BLOCK_MIN_SEC = 4;
 /** Audio kept either side of a block (seconds; segments are already padded by the VAD). */
 export const BLOCK_PAD_SEC = 0.25;
+/** Audio before a block given to the recognizer so it adapts to the voice and the room first (its words are dropped). */
+export const BLOCK_PREROLL_SEC = 3;
 
 export interface Block extends Span {
   /** index of its first and last segment */
@@ -64,13 +66,14 @@ export class BlockCache {
 
 /** Recognises the audio of one block; word times are seconds from the start of the answer. */
 export async function recognizeBlock(b: Span, pcm: Pcm, recognizer: Recognizer, signal?: AbortSignal): Promise<RecognizedWord[]> {
-  const from = Math.max(0, Math.floor((b.start - BLOCK_PAD_SEC) * pcm.sampleRate));
+  const from = Math.max(0, Math.floor((b.start - BLOCK_PREROLL_SEC) * pcm.sampleRate));
   const to = Math.min(pcm.samples.length, Math.ceil((b.end + BLOCK_PAD_SEC) * pcm.sampleRate));
   const offset = from / pcm.sampleRate;
   const piece: Pcm = { samples: pcm.samples.subarray(from, to), sampleRate: pcm.sampleRate, durationSec: (to - from) / pcm.sampleRate };
   const t = await recognizer.transcribe(piece, signal);
   const r3 = (x: number): number => Math.round((x + offset) * 1000) / 1000;
-  return t.words.map((w) => ({ ...w, start: r3(w.start), end: r3(w.end) }));
+  // the pre-roll only warms the recognizer up (its cepstral mean adapts): its words belong to the block before
+  return t.words.map((w) => ({ ...w, start: r3(w.start), end: r3(w.end) })).filter((w) => (w.start + w.end) / 2 >= b.start);
 }
 
 /** The whole answer's transcription, block by block (through `cache` when given). */
