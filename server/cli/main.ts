@@ -1,6 +1,7 @@
 /** CLI entry: prints one Report v1 JSON on stdout; progress on stderr when it is a TTY; exit 2 on bad input. */
 import { existsSync } from 'node:fs';
 import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
+import type { EngineSettings } from '../engines/registry.js';
 import { reportSchema } from '../analysis/report.js';
 import { USAGE, parseArgs } from './args.js';
 import { inputFor } from './input.js';
@@ -9,8 +10,9 @@ async function engineFor(name: string): Promise<AnalysisEngine> {
   const logger = { info: (): void => {}, warn: (m: unknown): void => void (process.env.IA_VERBOSE && process.stderr.write(`${String(m)}\n`)) };
   const registry = new URL('../engines/registry.' + (import.meta.url.endsWith('.ts') ? 'ts' : 'js'), import.meta.url);
   if (existsSync(registry)) {
-    const { createEngine } = (await import('../engines/registry.js')) as { createEngine(n: string, env: Record<string, string | undefined>, log?: unknown): Promise<AnalysisEngine> };
-    return createEngine(name, process.env, logger);
+    const { createEngine } = (await import('../engines/registry.js')) as { createEngine(n: string, settings: EngineSettings, log?: unknown): Promise<AnalysisEngine> };
+    const { engineSettings } = await import('../config.js');
+    return createEngine(name, engineSettings(process.env, name), logger);
   }
   if (name !== 'local') throw new Error(`engine "${name}" is not available in this build (only "local")`);
   const { createLocalEngine } = await import('../engines/local/index.js');

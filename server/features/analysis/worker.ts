@@ -8,9 +8,9 @@ export async function startWorker(c: Container): Promise<void> {
   const coach = createCoach(c.config.env); // null unless LLM_BASE_URL is set
   const handler = createAnalysisHandler({
     answers: c.answerRepo,
+    states: c.answers,
     storage: c.storage,
     engine,
-    events: c.events,
     log: c.log,
     streamed: (answerId) => c.streaming.claim(answerId),
     ...(coach ? { enrich: async (report) => void Object.assign(report, { coach: await coach.review(report) }) } : {}),

@@ -33,7 +33,7 @@ export const uploadRoutes =
       datastore: store,
       maxSize: maxBytes,
       relativeLocation: true,
-      respectForwardedHeaders: c.config.TRUST_PROXY,
+      respectForwardedHeaders: c.config.TRUST_PROXY !== false,
       async onUploadCreate(_req, upload) {
         const type = upload.metadata?.filetype ?? '';
         if (!ACCEPTED_TYPES.test(type)) throw errorJson(415, 'UNSUPPORTED_MEDIA_TYPE', `"${type.slice(0, 80) || 'no filetype'}" is not a video type: upload a WebM or MP4 video.`);
@@ -65,6 +65,10 @@ export const uploadRoutes =
         config: { access: 'practice', rateLimit: false },
         schema: { hide: true },
         handler: async (request, reply) => {
+          if (request.method === 'POST') {
+            await c.disk.ensureRoom(); // 507 before a take starts when the disk is nearly full
+            await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
+          }
           reply.hijack();
           await tus.handle(request.raw, reply.raw);
           if (request.method === 'PATCH') {
@@ -99,9 +103,10 @@ export const uploadRoutes =
           throw conflict('UPLOAD_INCOMPLETE', `The upload is not complete yet (${upload.offset} bytes received${upload.size === undefined ? '' : ` of ${upload.size}`}); finish it, then submit.`);
         }
         if (upload.size > maxBytes) throw new HttpError(413, 'FILE_TOO_LARGE', `The video is larger than the ${c.config.MAX_UPLOAD_MB} MB limit.`);
+        await c.budget.checkRoom(request.ip);
         await streaming.drained(uploadId);
         const path = join(dir, uploadId);
-        const { id } = await c.answers.submit({ file: { path, size: upload.size }, questionId: request.body.questionId, interrupted: request.body.interrupted === true, onCreated: (answerId) => streaming.attach(uploadId, answerId) });
+        const { id } = await c.answers.submit({ file: { path, size: upload.size }, questionId: request.body.questionId, client: request.ip, interrupted: request.body.interrupted === true, onCreated: (answerId) => streaming.attach(uploadId, answerId) });
         // the answer has its own stored copy now
         await rm(path, { force: true });
         await rm(`${path}.json`, { force: true });
