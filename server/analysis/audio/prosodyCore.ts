@@ -15,8 +15,11 @@ export interface ProsodyRaw {
 
 export function measureProsody(samples: Float32Array, sampleRate: number): ProsodyRaw {
   const t0 = performance.now();
-  const pitch = pitchFrames(samples, sampleRate);
-  const intensity = intensityDb(samples, sampleRate);
+  return prosodyFrom(pitchFrames(samples, sampleRate), intensityDb(samples, sampleRate), t0);
+}
+
+/** The syllable nuclei from the pitch and intensity tracks (also used by the streaming analysis). */
+export function prosodyFrom(pitch: Float32Array, intensity: Float32Array, t0 = performance.now()): ProsodyRaw {
   const voicedAt = (t: number): boolean => {
     const i = Math.round(t / PITCH_HOP_SEC);
     for (let k = i - 2; k <= i + 2; k++) if (!Number.isNaN(pitch[k] ?? NaN)) return true;

@@ -6,7 +6,8 @@ import { articulationWpm, choosePace, wordsPerMinute } from '../../analysis/audi
 import { LONG_PAUSE_SEC, findPauses, speechSpan, voicedGaps } from '../../analysis/audio/pauses.js';
 import { pitchTrack } from '../../analysis/audio/pitch.js';
 import { measureProsodyInWorker } from '../../analysis/audio/prosody.js';
-import { textOf, type Recognizer } from '../../analysis/audio/recognizer.js';
+import type { ProsodyRaw } from '../../analysis/audio/prosodyCore.js';
+import { textOf, type Recognizer, type Transcription } from '../../analysis/audio/recognizer.js';
 import { syllablesToWpm } from '../../analysis/audio/syllables.js';
 import { segmentSpeech, speechProbabilities } from '../../analysis/audio/vad.js';
 import { voiceStats } from '../../analysis/audio/voice.js';
@@ -45,12 +46,23 @@ export function noSpeechScores(reason: string): AudioResult['scores'] {
   };
 }
 
+/** Parts measured beforehand (the streaming analysis measures them while the answer is recorded). */
+export interface AudioPrecomputed {
+  /** speechProbabilities() of the same samples */
+  probs?: Float32Array;
+  /** the recognizer's transcription (e.g. block by block, see blocks.ts) */
+  transcription?: Promise<Transcription>;
+  /** measureProsody() of the same samples */
+  prosody?: ProsodyRaw;
+}
+
 export async function analyzeAudio(
   pcm: Pcm,
   question: string,
   recognizer: Recognizer,
   stage: (name: string, fraction: number) => void,
   signal?: AbortSignal,
+  pre: AudioPrecomputed = {},
 ): Promise<AudioResult> {
   const timingsMs: Record<string, number> = {};
   const timed = <T>(name: string, p: Promise<T>): Promise<T> => {
@@ -58,10 +70,10 @@ export async function analyzeAudio(
     return p.then((v) => ((timingsMs[name] = Math.round(performance.now() - t0)), v));
   };
   stage('voice activity', 0.1);
-  const vadP = timed('voiceActivity', speechProbabilities(pcm.samples, signal));
-  const prosodyP = timed('measuringVoice', measureProsodyInWorker(pcm.samples, pcm.sampleRate, signal));
+  const vadP = timed('voiceActivity', pre.probs ? Promise.resolve(pre.probs) : speechProbabilities(pcm.samples, signal));
+  const prosodyP = timed('measuringVoice', pre.prosody ? Promise.resolve(pre.prosody) : measureProsodyInWorker(pcm.samples, pcm.sampleRate, signal));
   stage('transcribing', 0.15);
-  const asrP = timed('transcribing', recognizer.transcribe(pcm, signal));
+  const asrP = timed('transcribing', pre.transcription ?? recognizer.transcribe(pcm, signal));
   const [probs, rawText, prosody] = await Promise.all([vadP, asrP, prosodyP]);
   stage('measuring voice', 0.8);
   const speechSegs = segmentSpeech(probs);

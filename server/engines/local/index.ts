@@ -52,16 +52,20 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
       };
       stage('decoding', 0);
 
-      const visionP: Promise<VisionOutput | Error> = input.hasVideo
+      const fromFile = (): Promise<VisionOutput | Error> => input.hasVideo
         ? vision(input.videoPath, { durationSec: input.durationSec, signal: visionAc.signal, onProgress: (f) => { visionFrac = f; emit(); } }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
         : Promise.resolve(new Error('the file has no video track'));
+      // streamed: the frames were analysed while the answer was uploaded; if that failed, analyse the file
+      const visionP: Promise<VisionOutput | Error> = input.streamed
+        ? input.streamed.vision.then((v) => (v instanceof Error && input.hasVideo ? fromFile() : v))
+        : fromFile();
 
       const audioP = (async (): Promise<{ audio: AudioResult; decodeMs: number }> => {
         if (!input.hasAudio) return { audio: silentResult('the file has no audio track'), decodeMs: 0 };
         const td = performance.now();
         let pcm: Pcm;
         try {
-          pcm = await decodeToPcm(input.videoPath, signal, input.durationSec);
+          pcm = input.streamed?.pcm ?? (await decodeToPcm(input.videoPath, signal, input.durationSec));
         } catch (e) {
           if (e instanceof UndecodableError) throw new AnalysisError(e.message);
           throw e;
@@ -70,7 +74,7 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
         if (pcm.durationSec < MIN_ANSWER_SEC) {
           return { audio: silentResult(`the answer is too short to measure (${pcm.durationSec.toFixed(1)} s; at least ${MIN_ANSWER_SEC} s needed)`), decodeMs };
         }
-        return { audio: await analyzeAudio(pcm, input.question, recognizer!, stage, signal), decodeMs };
+        return { audio: await analyzeAudio(pcm, input.question, recognizer!, stage, signal, input.streamed?.audio), decodeMs };
       })();
       const [audioOut, vis] = await Promise.all([
         audioP.catch((e: unknown) => {
@@ -88,7 +92,7 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
       let eyeContact = unmeasured('', '');
       let bodyLanguage = unmeasured('', '');
       let visionReason: string | null = null;
-      const timingsMs: Record<string, number> = { decoding: decodeMs, ...audio.timingsMs };
+      const timingsMs: Record<string, number> = { decoding: decodeMs, ...audio.timingsMs, ...input.streamed?.timingsMs };
       if (vis instanceof Error) {
         visionReason = `vision not measured: ${vis.message}`;
         warnings.push(visionReason);
