@@ -1,13 +1,22 @@
-/** CLI entry: prints one Report v1 JSON on stdout; progress on stderr when it is a TTY; exit 2 on bad input. */
+/**
+ * CLI entry. `analyze FILE`: prints one Report v1 JSON on stdout; progress on stderr when it is a TTY; exit 2 on
+ * bad input. `eval DIR...`: the accuracy harness (eval.ts).
+ */
 import { existsSync } from 'node:fs';
 import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
 import { reportSchema } from '../analysis/report.js';
 import { USAGE, parseArgs } from './args.js';
+import { evalMain } from './eval.js';
 import { inputFor } from './input.js';
 
-async function engineFor(name: string): Promise<AnalysisEngine> {
+async function engineFor(name: string, noVision = false): Promise<AnalysisEngine> {
   const logger = { info: (): void => {}, warn: (m: unknown): void => void (process.env.IA_VERBOSE && process.stderr.write(`${String(m)}\n`)) };
   const registry = new URL('../engines/registry.' + (import.meta.url.endsWith('.ts') ? 'ts' : 'js'), import.meta.url);
+  if (noVision) {
+    if (name !== 'local') throw new Error('--no-vision applies to the local engine only');
+    const { createLocalEngine } = await import('../engines/local/index.js');
+    return createLocalEngine({ logger, vision: async () => Promise.reject(new Error('disabled by --no-vision')) });
+  }
   if (existsSync(registry)) {
     const { createEngine } = (await import('../engines/registry.js')) as { createEngine(n: string, env: Record<string, string | undefined>, log?: unknown): Promise<AnalysisEngine> };
     return createEngine(name, process.env, logger);
@@ -24,6 +33,7 @@ function bar(stage: string, p: number): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'eval') return evalMain(argv.slice(1), engineFor);
   const args = parseArgs(argv);
   if ('error' in args) {
     process.stderr.write(`interview-analyzer: ${args.error}\n${USAGE}\n`);
