@@ -1,6 +1,7 @@
 /** Settings from the environment (and a `.env` file in the working directory), validated at start. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MODELS, OFFICIAL_BASE_URL } from './engines/local/models/catalog.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -50,9 +51,16 @@ export const configSchema = z.object({
   JOB_LOCK_SEC: z.coerce.number().int().min(1).max(3600).optional(),
   /** A whole request, upload included, must finish within this time. */
   REQUEST_TIMEOUT_SEC: int(900, 5, 24 * 3600),
+  /** Speech recognizer of the local engine: auto (a downloaded sherpa-onnx model when present), pocketsphinx, or a model name (docs/engines.md). */
+  SPEECH_MODEL: z
+    .string()
+    .refine((v) => v === 'auto' || v === 'pocketsphinx' || MODELS.some((m) => m.name === v), { message: `must be auto, pocketsphinx or one of ${MODELS.map((m) => m.name).join(', ')}` })
+    .default('auto'),
+  /** Where `interview-analyzer models download` fetches from (the official sherpa-onnx release; a mirror or a test server). */
+  SPEECH_MODEL_BASE_URL: z.url().default(OFFICIAL_BASE_URL),
 });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string; env: Record<string, string | undefined> };
+export type Config = z.infer<typeof configSchema> & { dataDir: string; modelsDir: string; env: Record<string, string | undefined> };
 
 export class ConfigError extends Error {}
 
@@ -63,7 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), env };
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), modelsDir: resolve(parsed.data.DATA_DIR, 'models'), env };
 }
 
 function stripEmpty(env: Record<string, string | undefined>): Record<string, string> {

@@ -61,7 +61,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE });
 
   let enginePromise: Promise<AnalysisEngine> | null = null;
-  const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.env, log));
+  const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.env, log, { speech: { speechModel: config.SPEECH_MODEL, modelsDir: config.modelsDir } }));
 
   return {
     config,

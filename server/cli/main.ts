@@ -6,24 +6,29 @@ import { existsSync } from 'node:fs';
 import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
 import { reportSchema } from '../analysis/report.js';
 import { USAGE, parseArgs } from './args.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { evalMain } from './eval.js';
+import { modelsMain } from './models.js';
 import { inputFor } from './input.js';
 
+let config: Config | null = null;
+
 async function engineFor(name: string, noVision = false): Promise<AnalysisEngine> {
+  const speech = config ? { speech: { speechModel: config.SPEECH_MODEL, modelsDir: config.modelsDir } } : {};
   const logger = { info: (): void => {}, warn: (m: unknown): void => void (process.env.IA_VERBOSE && process.stderr.write(`${String(m)}\n`)) };
   const registry = new URL('../engines/registry.' + (import.meta.url.endsWith('.ts') ? 'ts' : 'js'), import.meta.url);
   if (noVision) {
     if (name !== 'local') throw new Error('--no-vision applies to the local engine only');
     const { createLocalEngine } = await import('../engines/local/index.js');
-    return createLocalEngine({ logger, vision: async () => Promise.reject(new Error('disabled by --no-vision')) });
+    return createLocalEngine({ logger, ...speech, vision: async () => Promise.reject(new Error('disabled by --no-vision')) });
   }
   if (existsSync(registry)) {
-    const { createEngine } = (await import('../engines/registry.js')) as { createEngine(n: string, env: Record<string, string | undefined>, log?: unknown): Promise<AnalysisEngine> };
-    return createEngine(name, process.env, logger);
+    const { createEngine } = await import('../engines/registry.js');
+    return createEngine(name, process.env, logger, speech);
   }
   if (name !== 'local') throw new Error(`engine "${name}" is not available in this build (only "local")`);
   const { createLocalEngine } = await import('../engines/local/index.js');
-  return createLocalEngine({ logger });
+  return createLocalEngine({ logger, ...speech });
 }
 
 function bar(stage: string, p: number): void {
@@ -33,7 +38,17 @@ function bar(stage: string, p: number): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`interview-analyzer: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
   if (argv[0] === 'eval') return evalMain(argv.slice(1), engineFor);
+  if (argv[0] === 'models') return modelsMain(argv.slice(1), { modelsDir: config.modelsDir, baseUrl: config.SPEECH_MODEL_BASE_URL, speechModel: config.SPEECH_MODEL });
   const args = parseArgs(argv);
   if ('error' in args) {
     process.stderr.write(`interview-analyzer: ${args.error}\n${USAGE}\n`);

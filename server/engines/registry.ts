@@ -9,7 +9,13 @@ export interface EngineLogger {
   warn(o: object | string, m?: string): void;
 }
 
-export async function createEngine(name: string, env: Record<string, string | undefined>, log?: EngineLogger): Promise<AnalysisEngine> {
+/** Settings the local engine takes from server/config.ts (SPEECH_MODEL, DATA_DIR/models). */
+export interface EngineSettings {
+  speech?: { speechModel: string; modelsDir: string };
+}
+
+export async function createEngine(name: string, env: Record<string, string | undefined>, log?: EngineLogger, settings: EngineSettings = {}): Promise<AnalysisEngine> {
+  const speech = settings.speech ? { speech: settings.speech } : {};
   switch (name) {
     case 'quick': {
       const { createQuickEngine } = await import('./quick/index.js');
@@ -19,7 +25,7 @@ export async function createEngine(name: string, env: Record<string, string | un
       const { createLocalEngine } = await import('./local/index.js');
       const { loadVad } = await import('../analysis/audio/vad.js');
       await loadVad(); // load the voice-activity model at start, not during the first analysis
-      return createLocalEngine(log ? { logger: log } : {});
+      return createLocalEngine({ ...(log ? { logger: log } : {}), ...speech });
     }
     case 'twelvelabs': {
       const { createTwelveLabsEngine } = await import('./twelvelabs/index.js');
@@ -32,7 +38,7 @@ export async function createEngine(name: string, env: Record<string, string | un
       const { parseTwelveLabsConfig } = await import('./twelvelabs/config.js');
       const { createHybridEngine } = await import('./hybrid/index.js');
       const cloud = createTwelveLabsEngine(parseTwelveLabsConfig(env), log ? { logger: log } : {});
-      return createHybridEngine({ local: createLocalEngine(log ? { logger: log } : {}), cloud, ...(log ? { logger: log } : {}) });
+      return createHybridEngine({ local: createLocalEngine({ ...(log ? { logger: log } : {}), ...speech }), cloud, ...(log ? { logger: log } : {}) });
     }
     default:
       throw new Error(`Unknown ANALYSIS_ENGINE "${name}": use one of ${engineNames.join(', ')}.`);

@@ -1,14 +1,17 @@
-/** Pitch frames, intensity and syllable nuclei for one answer (runs inside the worker). */
+/** Pitch frames, voicing, intensity and syllable nuclei for one answer (runs inside the worker). */
 import { intensityDb } from './intensity.js';
-import { PITCH_HOP_SEC, pitchFrames } from './pitch.js';
+import { pitchFrames } from './pitch.js';
 import { syllableNuclei } from './syllables.js';
+import { VOICING_HOP_SEC, voicing } from './voicing.js';
 
 export interface ProsodyRaw {
-  /** F0 per 20 ms (NaN unvoiced) */
+  /** F0 per 20 ms (NaN unvoiced), YIN: the voice-tone figures */
   pitch: Float32Array;
+  /** F0 per 20 ms by NCCF (NaN unvoiced): voicing decisions (syllable nuclei, filled pauses) */
+  voicedF0: Float32Array;
   /** dBFS per 10 ms */
   intensity: Float32Array;
-  /** times (s) of syllable nuclei */
+  /** times (s) of syllable nuclei (not yet restricted to voice activity) */
   nuclei: number[];
   ms: number;
 }
@@ -16,12 +19,13 @@ export interface ProsodyRaw {
 export function measureProsody(samples: Float32Array, sampleRate: number): ProsodyRaw {
   const t0 = performance.now();
   const pitch = pitchFrames(samples, sampleRate);
+  const { f0 } = voicing(samples, sampleRate);
   const intensity = intensityDb(samples, sampleRate);
   const voicedAt = (t: number): boolean => {
-    const i = Math.round(t / PITCH_HOP_SEC);
-    for (let k = i - 2; k <= i + 2; k++) if (!Number.isNaN(pitch[k] ?? NaN)) return true;
+    const i = Math.round(t / VOICING_HOP_SEC);
+    for (let k = i - 2; k <= i + 2; k++) if (!Number.isNaN(f0[k] ?? NaN)) return true;
     return false;
   };
   const nuclei = syllableNuclei(intensity, voicedAt);
-  return { pitch, intensity, nuclei, ms: performance.now() - t0 };
+  return { pitch, voicedF0: f0, intensity, nuclei, ms: performance.now() - t0 };
 }
