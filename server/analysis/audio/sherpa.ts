@@ -5,6 +5,7 @@
  * times; for the others each chunk's words are spread over its speech time in proportion to their length
  * (good enough for pace and pauses, which use the VAD; said in docs/engines.md).
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Span, Word } from '../report.js';
@@ -24,21 +25,109 @@ export interface SherpaModel {
   files: Record<string, string>;
 }
 
-interface SherpaResult {
+export interface SherpaResult {
   text: string;
   tokens?: string[];
   timestamps?: number[];
 }
-interface SherpaStream {
-  acceptWaveform(w: { samples: Float32Array; sampleRate: number }): void;
-}
-interface NativeRecognizer {
-  createStream(): SherpaStream;
-  decodeAsync(s: SherpaStream): Promise<void>;
-  getResult(s: SherpaStream): SherpaResult;
-}
-interface SherpaModule {
-  OfflineRecognizer: { createAsync(config: unknown): Promise<NativeRecognizer> };
+
+/**
+ * The child process that hosts sherpa-onnx. The native library calls exit() on a damaged model (e.g. a bad
+ * tokens file), which would take the whole server down, so it runs in its own process: if that process dies,
+ * the pending decodes fail with its last error line and the caller falls back to pocketsphinx.
+ */
+const CHILD = `
+const { OfflineRecognizer } = require(process.env.SHERPA_MODULE);
+const config = JSON.parse(process.env.SHERPA_CONFIG);
+OfflineRecognizer.createAsync(config).then((rec) => {
+  process.send({ ready: true });
+  process.on('message', async (m) => {
+    try {
+      const s = rec.createStream();
+      s.acceptWaveform({ samples: m.samples, sampleRate: m.sampleRate });
+      await rec.decodeAsync(s);
+      const r = rec.getResult(s);
+      process.send({ id: m.id, ok: true, text: r.text, tokens: r.tokens, timestamps: r.timestamps });
+    } catch (e) {
+      process.send({ id: m.id, ok: false, error: String(e && e.message || e) });
+    }
+  });
+}, (e) => { process.stderr.write(String(e && e.message || e) + '\\n'); process.exit(3); });
+process.on('disconnect', () => process.exit(0));
+`;
+
+type Pending = { resolve: (r: SherpaResult) => void; reject: (e: Error) => void };
+
+export class SherpaProcess {
+  private child: ChildProcess | null = null;
+  private ready: Promise<void> | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private stderr = '';
+  /** set once the process died: the model is not retried in this process's lifetime */
+  broken: string | null = null;
+  constructor(private readonly config: Record<string, unknown>) {}
+
+  private start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const child = spawn(process.execPath, ['-e', CHILD], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      env: { ...process.env, SHERPA_MODULE: require.resolve('sherpa-onnx-node'), SHERPA_CONFIG: JSON.stringify(this.config) },
+    });
+    this.child = child;
+    child.stderr?.on('data', (d: Buffer) => {
+      this.stderr = (this.stderr + d.toString('utf8')).slice(-2000);
+    });
+    this.ready = new Promise<void>((resolve, reject) => {
+      child.on('message', (m: { ready?: true; id?: number; ok?: boolean; error?: string } & SherpaResult) => {
+        if (m.ready) return resolve();
+        const p = m.id === undefined ? undefined : this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id!);
+        if (m.ok) p.resolve({ text: m.text, ...(m.tokens ? { tokens: m.tokens } : {}), ...(m.timestamps ? { timestamps: m.timestamps } : {}) });
+        else p.reject(new Error(m.error ?? 'decode failed'));
+      });
+      child.on('exit', (code, sig) => {
+        const last = this.stderr.trim().split('\n').pop()?.replace(/[^\x20-\x7e]+/g, '?').slice(0, 300) ?? '';
+        const why = `sherpa-onnx stopped (${sig ?? `exit ${code}`})${last ? `: ${last}` : ''}`;
+        if (code !== 0 || sig) this.broken = why;
+        this.child = null;
+        this.ready = null;
+        reject(new Error(why));
+        for (const p of this.pending.values()) p.reject(new Error(why));
+        this.pending.clear();
+      });
+      child.on('error', (e) => reject(e));
+    });
+    this.ready.catch(() => undefined);
+    return this.ready;
+  }
+
+  async decode(samples: Float32Array, sampleRate: number, signal?: AbortSignal): Promise<SherpaResult> {
+    if (this.broken) throw new Error(this.broken);
+    await this.start();
+    const child = this.child;
+    if (!child) throw new Error(this.broken ?? 'sherpa-onnx is not running');
+    const id = this.nextId++;
+    return new Promise<SherpaResult>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.pending.delete(id);
+        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, {
+        resolve: (r) => (signal?.removeEventListener('abort', onAbort), resolve(r)),
+        reject: (e) => (signal?.removeEventListener('abort', onAbort), reject(e)),
+      });
+      child.send({ id, samples, sampleRate });
+    });
+  }
+
+  close(): void {
+    this.child?.disconnect();
+    this.child = null;
+  }
 }
 
 /** The sherpa-onnx OfflineRecognizer configuration for a model. */
@@ -107,34 +196,26 @@ export function wordsFromTokens(tokens: readonly string[], times: readonly numbe
 
 export class SherpaRecognizer implements Recognizer {
   readonly name: string;
-  private rec: Promise<NativeRecognizer> | null = null;
-  constructor(private readonly model: SherpaModel, private readonly numThreads = 2) {
+  private readonly proc: SherpaProcess;
+  constructor(model: SherpaModel, numThreads = 2) {
     this.name = `sherpa-onnx:${model.name}`;
-  }
-  private load(): Promise<NativeRecognizer> {
-    if (!this.rec) {
-      const mod = require('sherpa-onnx-node') as SherpaModule;
-      this.rec = mod.OfflineRecognizer.createAsync(sherpaConfig(this.model, this.numThreads));
-      this.rec.catch(() => (this.rec = null));
-    }
-    return this.rec;
+    this.proc = new SherpaProcess(sherpaConfig(model, numThreads));
   }
   async transcribe(pcm: Pcm, signal?: AbortSignal): Promise<Transcription> {
-    const rec = await this.load();
     const speech = segmentSpeech(await speechProbabilities(pcm.samples, signal));
     const words: RecognizedWord[] = [];
     for (const c of chunkSpans(speech)) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
       const a = Math.max(0, Math.round((c.start - 0.1) * pcm.sampleRate));
       const b = Math.min(pcm.samples.length, Math.round((c.end + 0.1) * pcm.sampleRate));
-      const stream = rec.createStream();
-      stream.acceptWaveform({ samples: pcm.samples.slice(a, b), sampleRate: pcm.sampleRate });
-      await rec.decodeAsync(stream);
-      const res = rec.getResult(stream);
+      const res = await this.proc.decode(pcm.samples.slice(a, b), pcm.sampleRate, signal);
       const inChunk = speech.filter((s) => s.start >= c.start && s.end <= c.end);
       const got = res.tokens?.length && res.timestamps?.length === res.tokens.length ? wordsFromTokens(res.tokens, res.timestamps, a / pcm.sampleRate, c.end) : spreadWords(res.text, inChunk);
       words.push(...got);
     }
     return { words, text: textOf(words) };
+  }
+  close(): void {
+    this.proc.close();
   }
 }

@@ -64,6 +64,8 @@ export interface DownloadOptions {
   baseUrl: string;
   onProgress?: (received: number, total: number | null) => void;
   signal?: AbortSignal;
+  /** the model list (default: catalog.ts MODELS) */
+  catalog?: readonly ModelEntry[];
 }
 
 /**
@@ -71,8 +73,9 @@ export interface DownloadOptions {
  * with a Range request; a checksum mismatch or a corrupt archive deletes the partial file and throws.
  */
 export async function downloadModel(name: string, o: DownloadOptions): Promise<Manifest> {
-  const entry = findModel(name);
-  if (!entry) throw new ModelError(`unknown model "${name}": choose one of ${MODELS.map((m) => m.name).join(', ')}`);
+  const catalog = o.catalog ?? MODELS;
+  const entry = catalog.find((m) => m.name === name);
+  if (!entry) throw new ModelError(`unknown model "${name}": choose one of ${catalog.map((m) => m.name).join(', ')}`);
   const partialDir = join(o.modelsDir, '.partial');
   await mkdir(partialDir, { recursive: true });
   const part = join(partialDir, entry.archive);
