@@ -1,6 +1,7 @@
 /** Pitch frames, voicing, intensity and syllable nuclei for one answer (runs inside the worker). */
 import { intensityDb } from './intensity.js';
 import { pitchFrames } from './pitch.js';
+import { BANDS, bandEnergies } from './steadyVoicing.js';
 import { syllableNuclei } from './syllables.js';
 import { VOICING_HOP_SEC, voicing } from './voicing.js';
 
@@ -11,6 +12,8 @@ export interface ProsodyRaw {
   voicedF0: Float32Array;
   /** dBFS per 10 ms */
   intensity: Float32Array;
+  /** log band energies (dB), BANDS per 20 ms frame, flattened: the spectral steadiness of filled pauses */
+  spectra: Float32Array;
   /** times (s) of syllable nuclei (not yet restricted to voice activity) */
   nuclei: number[];
   ms: number;
@@ -27,5 +30,8 @@ export function measureProsody(samples: Float32Array, sampleRate: number): Proso
     return false;
   };
   const nuclei = syllableNuclei(intensity, voicedAt);
-  return { pitch, voicedF0: f0, intensity, nuclei, ms: performance.now() - t0 };
+  const frames = bandEnergies(samples, sampleRate, BANDS);
+  const spectra = new Float32Array(frames.length * BANDS);
+  frames.forEach((f, i) => spectra.set(f, i * BANDS));
+  return { pitch, voicedF0: f0, spectra, intensity, nuclei, ms: performance.now() - t0 };
 }

@@ -9,6 +9,7 @@ import { measureProsodyInWorker } from '../../analysis/audio/prosody.js';
 import { textOf, type Recognizer } from '../../analysis/audio/recognizer.js';
 import { transcriptReliability } from '../../analysis/audio/reliability.js';
 import { syllablesToWpm } from '../../analysis/audio/syllables.js';
+import { acousticFilledPauses, steadyVoicedStretches, unflatten } from '../../analysis/audio/steadyVoicing.js';
 import { segmentSpeech, speechProbabilities } from '../../analysis/audio/vad.js';
 import { voiceStats } from '../../analysis/audio/voice.js';
 import { scoreClarity, fillerValue } from '../../analysis/scoring/clarity.js';
@@ -83,7 +84,11 @@ export async function analyzeAudio(
   const gaps0 = voicedGaps(speechSegs, rawText.words);
   const cands = filledPauseCandidates(rawText.words, gaps0);
   const labels = await timed('fillerCheck', classifyCandidates(pcm, cands, signal));
-  const words = applyFilledPauses(rawText.words, cands, labels).map(({ text, start, end }) => ({ text, start, end }));
+  const phoneWords = applyFilledPauses(rawText.words, cands, labels).map(({ text, start, end }) => ({ text, start, end }));
+  // the acoustic path: steady voiced stretches in the transcript's gaps (steadyVoicing.ts)
+  const steady = steadyVoicedStretches(prosody.voicedF0, unflatten(prosody.spectra));
+  const acoustic = acousticFilledPauses(steady, speechSegs, phoneWords).map((s) => ({ text: 'uh', start: s.start, end: s.end }));
+  const words = [...phoneWords, ...acoustic].sort((a, b) => a.start - b.start);
   const gaps = voicedGaps(speechSegs, words);
 
   const pauses = findPauses(speechSegs);
