@@ -74,7 +74,10 @@ export function ReportView({ answer, report }: { answer: Answer; report: Report 
           {SCORE_NAMES.map((k) => (
             <ScoreCard key={k} label={SCORE_LABELS[k]} score={report.scores?.[k]} />
           ))}
-          <KeyPointsCard points={report.keyPoints ?? []} />
+          <KeyPointsCard
+            points={report.keyPoints ?? []}
+            emptyReason={report.transcript?.reliability?.level === 'low' ? `Not made: the transcript is unreliable (${report.transcript.reliability.reasons.join('; ')}).` : undefined}
+          />
         </div>
       </section>
 
