@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acousticFilledPauses, bandEnergies, steadyVoicedStretches } from './steadyVoicing.js';
+import { acousticFilledPauses, bandEnergies, heldFillerWords, steadyVoicedStretches } from './steadyVoicing.js';
 import { voicing } from './voicing.js';
 
 const SR = 16000;
@@ -34,5 +34,18 @@ describe('steady voiced stretches (acoustic filled pauses)', () => {
     const speech = [{ start: 0.5, end: 4 }];
     const words = [{ start: 3.2, end: 3.6 }];
     expect(acousticFilledPauses(st, speech, words)).toEqual([{ start: 1, end: 1.6 }]);
+  });
+});
+
+describe('held filler words', () => {
+  it('takes near-zero-confidence words of >= 0.2 s that are mostly a steady voiced run', () => {
+    const runs = [{ start: 1, end: 1.3 }, { start: 2, end: 2.1 }];
+    const words = [
+      { start: 1, end: 1.35, confidence: 0.02 }, // 86 % steady: a filler the recognizer called a word
+      { start: 2, end: 2.4, confidence: 0.01 }, // 25 % steady: a real word it was unsure of
+      { start: 1, end: 1.3, confidence: 0.9 }, // confident: a real held word
+      { start: 1.05, end: 1.2, confidence: 0.0 }, // too short
+    ];
+    expect(heldFillerWords(words, runs)).toEqual([0]);
   });
 });

@@ -160,3 +160,24 @@ export function steadyVoicedStretches(f0: ArrayLike<number>, spectra: readonly F
   close(n);
   return out;
 }
+
+/** Looser steadiness for the word check: any steady voiced run of >= 80 ms, pitch sd <= 1.5 semitones. */
+export const wordSteadyOptions: SteadyOptions = { maxPitchJumpSt: 1.5, maxFluxDb: 4, minSec: 0.08, maxSec: 3, maxPitchSdSt: 1.5 };
+
+/**
+ * Recognised words that are really a held filler: near-zero recognizer confidence (< 0.1), at least 0.2 s
+ * long, and at least 70 % of their time inside steady voiced runs (wordSteadyOptions). pocketsphinx forces a
+ * word from its vocabulary onto an "uhhh" ("for", "to", "up"); a real word with that little confidence and
+ * that little movement is rare (on the real set this rule added 2 true and 1 false filled pause).
+ * Returns the indices of such words.
+ */
+export function heldFillerWords(words: ReadonlyArray<Span & { confidence?: number }>, steadyRuns: readonly Span[]): number[] {
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    const d = w.end - w.start;
+    if ((w.confidence ?? 1) >= 0.1 || d < 0.2 || d > 1.0) return;
+    const steady = steadyRuns.reduce((a, s) => a + Math.max(0, Math.min(w.end, s.end) - Math.max(w.start, s.start)), 0);
+    if (steady / d >= 0.7) out.push(i);
+  });
+  return out;
+}

@@ -1,7 +1,7 @@
 /** The audio half of the local engine: VAD, recognition, filled-pause check, pauses, pace, voice, text facts. */
 import type { Score, Span } from '../../analysis/report.js';
 import type { Pcm } from '../../analysis/audio/decode.js';
-import { applyFilledPauses, classifyCandidates, filledPauseCandidates } from '../../analysis/audio/filledPauses.js';
+import { FILLED, applyFilledPauses, classifyCandidates, filledPauseCandidates } from '../../analysis/audio/filledPauses.js';
 import { measurePace } from '../../analysis/audio/pace.js';
 import { LONG_PAUSE_SEC, findPauses, speechSpan, voicedGaps } from '../../analysis/audio/pauses.js';
 import { pitchTrack } from '../../analysis/audio/pitch.js';
@@ -9,7 +9,7 @@ import { measureProsodyInWorker } from '../../analysis/audio/prosody.js';
 import { textOf, type Recognizer } from '../../analysis/audio/recognizer.js';
 import { transcriptReliability } from '../../analysis/audio/reliability.js';
 import { syllablesToWpm } from '../../analysis/audio/syllables.js';
-import { acousticFilledPauses, steadyVoicedStretches, unflatten } from '../../analysis/audio/steadyVoicing.js';
+import { acousticFilledPauses, heldFillerWords, steadyVoicedStretches, unflatten, wordSteadyOptions } from '../../analysis/audio/steadyVoicing.js';
 import { segmentSpeech, speechProbabilities } from '../../analysis/audio/vad.js';
 import { voiceStats } from '../../analysis/audio/voice.js';
 import { scoreClarity, fillerValue } from '../../analysis/scoring/clarity.js';
@@ -84,9 +84,13 @@ export async function analyzeAudio(
   const gaps0 = voicedGaps(speechSegs, rawText.words);
   const cands = filledPauseCandidates(rawText.words, gaps0);
   const labels = await timed('fillerCheck', classifyCandidates(pcm, cands, signal));
-  const phoneWords = applyFilledPauses(rawText.words, cands, labels).map(({ text, start, end }) => ({ text, start, end }));
-  // the acoustic path: steady voiced stretches in the transcript's gaps (steadyVoicing.ts)
-  const steady = steadyVoicedStretches(prosody.voicedF0, unflatten(prosody.spectra));
+  const spectra = unflatten(prosody.spectra);
+  // the acoustic path (steadyVoicing.ts): near-zero-confidence words over a held vowel are fillers...
+  const held = new Set(heldFillerWords(rawText.words, steadyVoicedStretches(prosody.voicedF0, spectra, wordSteadyOptions)));
+  const relabelled = rawText.words.map((w, i) => (held.has(i) && !FILLED.has(w.text) ? { ...w, text: 'uh' } : w));
+  const phoneWords = applyFilledPauses(relabelled, cands, labels).map(({ text, start, end }) => ({ text, start, end }));
+  // ...and so are steady voiced stretches in the transcript's gaps
+  const steady = steadyVoicedStretches(prosody.voicedF0, spectra);
   const acoustic = acousticFilledPauses(steady, speechSegs, phoneWords).map((s) => ({ text: 'uh', start: s.start, end: s.end }));
   const words = [...phoneWords, ...acoustic].sort((a, b) => a.start - b.start);
   const gaps = voicedGaps(speechSegs, words);
