@@ -39,12 +39,15 @@ describe('steady voiced stretches (acoustic filled pauses)', () => {
 
 describe('held filler words', () => {
   it('takes near-zero-confidence words of >= 0.2 s that are mostly a steady voiced run', () => {
-    const runs = [{ start: 1, end: 1.3 }, { start: 2, end: 2.1 }];
+    const runs = [{ start: 1, end: 1.3 }, { start: 2, end: 2.1 }, { start: 5, end: 5.4 }, { start: 7, end: 7.3 }];
     const words = [
-      { start: 1, end: 1.35, confidence: 0.02 }, // 86 % steady: a filler the recognizer called a word
+      { start: 1, end: 1.35, confidence: 0.02 }, // 86 % steady, 0.65 s before the next word: a filler the recognizer called a word
       { start: 2, end: 2.4, confidence: 0.01 }, // 25 % steady: a real word it was unsure of
-      { start: 1, end: 1.3, confidence: 0.9 }, // confident: a real held word
-      { start: 1.05, end: 1.2, confidence: 0.0 }, // too short
+      { start: 3, end: 3.3, confidence: 0.9 }, // confident: a real word
+      { start: 4.9, end: 5.0, confidence: 0.9 },
+      { start: 5.0, end: 5.4, confidence: 0.0 }, // steady but run together with both neighbours: a held word in fluent speech
+      { start: 5.42, end: 5.8, confidence: 0.9 },
+      { start: 7.05, end: 7.2, confidence: 0.0 }, // too short
     ];
     expect(heldFillerWords(words, runs)).toEqual([0]);
   });

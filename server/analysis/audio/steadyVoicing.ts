@@ -166,9 +166,11 @@ export const wordSteadyOptions: SteadyOptions = { maxPitchJumpSt: 1.5, maxFluxDb
 
 /**
  * Recognised words that are really a held filler: near-zero recognizer confidence (< 0.1), at least 0.2 s
- * long, and at least 70 % of their time inside steady voiced runs (wordSteadyOptions). pocketsphinx forces a
+ * long, standing apart (>= 0.1 s to the previous or next word: filled pauses sit at phrase edges, and
+ * without this a slow synthetic voice's held "the" matched), and at least 70 % of their time inside steady
+ * voiced runs (wordSteadyOptions). pocketsphinx forces a
  * word from its vocabulary onto an "uhhh" ("for", "to", "up"); a real word with that little confidence and
- * that little movement is rare (on the real set this rule added 2 true and 1 false filled pause).
+ * that little movement is rare (on the real set this rule added 1 true filled pause and no false one).
  * Returns the indices of such words.
  */
 export function heldFillerWords(words: ReadonlyArray<Span & { confidence?: number }>, steadyRuns: readonly Span[]): number[] {
@@ -176,6 +178,9 @@ export function heldFillerWords(words: ReadonlyArray<Span & { confidence?: numbe
   words.forEach((w, i) => {
     const d = w.end - w.start;
     if ((w.confidence ?? 1) >= 0.1 || d < 0.2 || d > 1.0) return;
+    const before = i === 0 ? Infinity : w.start - words[i - 1]!.end;
+    const after = i === words.length - 1 ? Infinity : words[i + 1]!.start - w.end;
+    if (before < 0.1 && after < 0.1) return;
     const steady = steadyRuns.reduce((a, s) => a + Math.max(0, Math.min(w.end, s.end) - Math.max(w.start, s.start)), 0);
     if (steady / d >= 0.7) out.push(i);
   });
