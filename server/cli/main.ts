@@ -3,8 +3,11 @@
  * bad input. `eval DIR...`: the accuracy harness (eval.ts).
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
+import type { EngineSettings } from '../engines/registry.js';
 import { reportSchema } from '../analysis/report.js';
+import { addCoaching } from '../analysis/summary/index.js';
 import { USAGE, parseArgs } from './args.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { evalMain } from './eval.js';
@@ -14,7 +17,7 @@ import { inputFor } from './input.js';
 let config: Config | null = null;
 
 async function engineFor(name: string, noVision = false): Promise<AnalysisEngine> {
-  const speech = config ? { speech: { speechModel: config.SPEECH_MODEL, modelsDir: config.modelsDir } } : {};
+  const speech: Pick<EngineSettings, 'speech'> | Record<string, never> = config ? { speech: config.engines.speech } : {};
   const logger = { info: (): void => {}, warn: (m: unknown): void => void (process.env.IA_VERBOSE && process.stderr.write(`${String(m)}\n`)) };
   const registry = new URL('../engines/registry.' + (import.meta.url.endsWith('.ts') ? 'ts' : 'js'), import.meta.url);
   if (noVision) {
@@ -24,7 +27,8 @@ async function engineFor(name: string, noVision = false): Promise<AnalysisEngine
   }
   if (existsSync(registry)) {
     const { createEngine } = await import('../engines/registry.js');
-    return createEngine(name, process.env, logger, speech);
+    const { engineSettings } = await import('../config.js');
+    return createEngine(name, engineSettings(process.env, name), logger);
   }
   if (name !== 'local') throw new Error(`engine "${name}" is not available in this build (only "local")`);
   const { createLocalEngine } = await import('../engines/local/index.js');
@@ -59,6 +63,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`interview-analyzer: ${input.error}\n`);
     return 2;
   }
+  let jobDescription: string | null = null;
+  if (args.jobFile) {
+    try {
+      jobDescription = await readFile(args.jobFile, 'utf8');
+    } catch (e) {
+      process.stderr.write(`interview-analyzer: --job ${args.jobFile}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      return 2;
+    }
+  }
   let engine: AnalysisEngine;
   try {
     engine = await engineFor(args.engine);
@@ -73,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     const report = await engine.analyze(input, (p) => tty && bar(p.stage, p.progress), ac.signal);
     if (tty) process.stderr.write('\n');
     reportSchema.parse(report);
+    addCoaching(report, { questionType: args.questionType, jobDescription });
     process.stdout.write(`${JSON.stringify(report, null, args.json ? 2 : 0)}\n`);
     return 0;
   } catch (e) {

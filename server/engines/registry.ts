@@ -1,5 +1,6 @@
 /** Picks the analysis engine named by configuration. Engines load lazily: only the chosen one's models start. */
 import type { AnalysisEngine } from './engine.js';
+import type { TwelveLabsConfig } from './twelvelabs/config.js';
 
 export const engineNames = ['local', 'twelvelabs', 'hybrid', 'quick'] as const;
 export type EngineName = (typeof engineNames)[number];
@@ -9,13 +10,20 @@ export interface EngineLogger {
   warn(o: object | string, m?: string): void;
 }
 
-/** Settings the local engine takes from server/config.ts (SPEECH_MODEL, DATA_DIR/models). */
+/** The engines' settings, parsed once with the others (server/config.ts `engineSettings`) and injected here. */
 export interface EngineSettings {
-  speech?: { speechModel: string; modelsDir: string };
+  /** Parsed when the engine needs Twelve Labs (twelvelabs, hybrid); null otherwise. */
+  twelvelabs: TwelveLabsConfig | null;
+  /** The local engine's recognizer: SPEECH_MODEL and DATA_DIR/models (docs/engines.md). */
+  speech: { speechModel: string; modelsDir: string };
 }
 
-export async function createEngine(name: string, env: Record<string, string | undefined>, log?: EngineLogger, settings: EngineSettings = {}): Promise<AnalysisEngine> {
-  const speech = settings.speech ? { speech: settings.speech } : {};
+function twelveLabs(settings: EngineSettings): TwelveLabsConfig {
+  if (!settings.twelvelabs) throw new Error('Twelve Labs settings were not parsed: set TWELVE_LABS_API_KEY and ANALYSIS_ENGINE=twelvelabs or hybrid.');
+  return settings.twelvelabs;
+}
+
+export async function createEngine(name: string, settings: EngineSettings, log?: EngineLogger): Promise<AnalysisEngine> {
   switch (name) {
     case 'quick': {
       const { createQuickEngine } = await import('./quick/index.js');
@@ -25,20 +33,18 @@ export async function createEngine(name: string, env: Record<string, string | un
       const { createLocalEngine } = await import('./local/index.js');
       const { loadVad } = await import('../analysis/audio/vad.js');
       await loadVad(); // load the voice-activity model at start, not during the first analysis
-      return createLocalEngine({ ...(log ? { logger: log } : {}), ...speech });
+      return createLocalEngine({ speech: settings.speech, ...(log ? { logger: log } : {}) });
     }
     case 'twelvelabs': {
       const { createTwelveLabsEngine } = await import('./twelvelabs/index.js');
-      const { parseTwelveLabsConfig } = await import('./twelvelabs/config.js');
-      return createTwelveLabsEngine(parseTwelveLabsConfig(env), log ? { logger: log } : {});
+      return createTwelveLabsEngine(twelveLabs(settings), log ? { logger: log } : {});
     }
     case 'hybrid': {
       const { createLocalEngine } = await import('./local/index.js');
       const { createTwelveLabsEngine } = await import('./twelvelabs/index.js');
-      const { parseTwelveLabsConfig } = await import('./twelvelabs/config.js');
       const { createHybridEngine } = await import('./hybrid/index.js');
-      const cloud = createTwelveLabsEngine(parseTwelveLabsConfig(env), log ? { logger: log } : {});
-      return createHybridEngine({ local: createLocalEngine({ ...(log ? { logger: log } : {}), ...speech }), cloud, ...(log ? { logger: log } : {}) });
+      const cloud = createTwelveLabsEngine(twelveLabs(settings), log ? { logger: log } : {});
+      return createHybridEngine({ local: createLocalEngine({ speech: settings.speech, ...(log ? { logger: log } : {}) }), cloud, ...(log ? { logger: log } : {}) });
     }
     default:
       throw new Error(`Unknown ANALYSIS_ENGINE "${name}": use one of ${engineNames.join(', ')}.`);

@@ -32,6 +32,6 @@ export function measureProsody(samples: Float32Array, sampleRate: number): Proso
   const nuclei = syllableNuclei(intensity, voicedAt);
   const frames = bandEnergies(samples, sampleRate, BANDS);
   const spectra = new Float32Array(frames.length * BANDS);
-  frames.forEach((f, i) => spectra.set(f, i * BANDS));
+  for (const [i, f] of frames.entries()) spectra.set(f, i * BANDS);
   return { pitch, voicedF0: f0, spectra, intensity, nuclei, ms: performance.now() - t0 };
 }

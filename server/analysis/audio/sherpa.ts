@@ -117,8 +117,14 @@ export class SherpaProcess {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.pending.set(id, {
-        resolve: (r) => (signal?.removeEventListener('abort', onAbort), resolve(r)),
-        reject: (e) => (signal?.removeEventListener('abort', onAbort), reject(e)),
+        resolve: (r) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(r);
+        },
+        reject: (e) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(e);
+        },
       });
       child.send({ id, samples, sampleRate });
     });
