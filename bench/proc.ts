@@ -55,3 +55,16 @@ export function treeCpuSec(root: number = process.pid): number {
   }
   return ticks / 100; // USER_HZ is 100 on Linux
 }
+
+/**
+ * CPU seconds used by this process (all threads) plus its finished, reaped children (ffmpeg, pocketsphinx):
+ * utime + stime + cutime + cstime from /proc/self/stat. Unlike wall time it does not grow when other
+ * processes compete for the cores, so it gives a load-independent real-time factor.
+ */
+export function cpuSeconds(): number {
+  const st = readFileSync('/proc/self/stat', 'utf8');
+  const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+  // fields 14-17 of stat (utime, stime, cutime, cstime) are f[11..14] after the command name
+  const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+  return ticks / 100; // USER_HZ is 100 on Linux
+}

@@ -89,7 +89,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const budget = new AnalysisBudget(new BudgetRepository(database.db), { minutesPerHour: config.ANALYSIS_MINUTES_PER_HOUR, maxQueued: config.ANALYSIS_MAX_QUEUED });
   const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE, budget });
 
-  const streaming = new StreamingService({ engineName: config.ANALYSIS_ENGINE, role: config.ROLE, env: config.env, log });
+  const streaming = new StreamingService({ engineName: config.ANALYSIS_ENGINE, role: config.ROLE, speech: config.engines.speech, log });
 
   let enginePromise: Promise<AnalysisEngine> | null = null;
   const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.engines, log));

@@ -312,7 +312,7 @@ export class StreamingSession {
       const vision = this.o.vision ? (this.visionStarted ? this.visionP : Promise.resolve(new Error('no video was received'))) : Promise.resolve(new Error('vision is not part of this analysis'));
       const lag = this.lagAtComplete;
       const timingsMs = { 'stream.finishMs': Math.round(performance.now() - t0), ...(lag ? { 'stream.audioLagAtStopSec': lag.audioSec, 'stream.visionLagAtStopSec': lag.visionSec } : {}) };
-      return { pcm, audio: { probs, transcription, prosody: prosodyFrom(this.pitch.finish(), this.intensity.finish()) }, vision, timingsMs };
+      return { pcm, audio: { probs, transcription, prosody: prosodyFrom(this.pitch.finish(), this.intensity.finish(), pcm.samples, SAMPLE_RATE) }, vision, timingsMs };
     })();
     return this.finishing;
   }

@@ -5,9 +5,9 @@
  */
 import type { StreamProgress } from '../../../contracts/uploads.js';
 import type { Recognizer } from '../../analysis/audio/recognizer.js';
-import { selectRecognizer } from '../../analysis/audio/whisper.js';
 import { analyzeVisionSource } from '../../analysis/vision/index.js';
 import type { StreamedParts } from '../../engines/engine.js';
+import { type SpeechSettings, selectRecognizer } from '../../engines/local/recognizers.js';
 import { StreamingSession } from './session.js';
 
 export interface StreamingDeps {
@@ -15,7 +15,8 @@ export interface StreamingDeps {
   engineName: string;
   /** only a process that also runs the analysis jobs (ROLE=all) can hand a session to its job */
   role: 'all' | 'api' | 'worker';
-  env: Record<string, string | undefined>;
+  /** the local engine's recognizer choice (SPEECH_MODEL), the same the batch analysis uses */
+  speech: SpeechSettings;
   log: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
   /** test hook: a recognizer instead of the one selectRecognizer picks */
   recognizer?: Recognizer;
@@ -47,7 +48,7 @@ export class StreamingService {
   /** A new upload: starts analysing it as its bytes arrive. */
   start(uploadId: string, path: string): void {
     if (!this.enabled || this.entries.has(uploadId)) return;
-    this.recognizer ??= this.d.recognizer ?? selectRecognizer(this.d.env, { info: (m) => this.d.log.info({}, m), warn: (m) => this.d.log.warn({}, m) }).recognizer;
+    this.recognizer ??= this.d.recognizer ?? selectRecognizer(this.d.speech, { info: (m: string) => this.d.log.info({}, m), warn: (m: string) => this.d.log.warn({}, m) }).recognizer;
     const session = new StreamingSession({
       path,
       recognizer: this.recognizer,
