@@ -44,7 +44,7 @@ export function repoContract(name: string, open: () => Promise<Database>): void 
       expect(list).toHaveLength(seedQuestions.length);
       const sorted = [...list].sort((a, b) => (a.category === b.category ? (a.id < b.id ? -1 : 1) : a.category < b.category ? -1 : 1));
       expect(list).toEqual(sorted);
-      expect(await questions.get('q-gen-01')).toEqual({ id: 'q-gen-01', text: 'Tell me about yourself.', category: 'general' });
+      expect(await questions.get('q-gen-01')).toEqual({ id: 'q-gen-01', text: 'Tell me about yourself.', category: 'general', type: 'general', roles: ['any'], origin: 'bank' });
       expect(await questions.get('nope')).toBeUndefined();
     });
 
