@@ -1,3 +1,4 @@
+import type { QuestionType } from '../../contracts/questions.js';
 import type { Report } from '../analysis/report.js';
 
 /** Progress of one analysis: a named stage and a fraction 0..1 of the whole analysis. */
@@ -19,6 +20,10 @@ export interface AnalysisInput {
   hasVideo: boolean;
   /** Stable id of the answer, for engines that keep remote state (e.g. a cloud index). */
   answerId?: string;
+  /** The job description the user pasted for a mock interview (for the relevance check), when there is one. */
+  jobDescription?: string;
+  /** The question's type (contracts/questions.ts), when the answer was given in a mock interview. */
+  questionType?: QuestionType;
 }
 
 /**

@@ -14,6 +14,7 @@ import { answerRoutes } from '../features/answers/answer.routes.js';
 import { registerHiring } from '../features/hiring.js';
 import { legacyRoutes } from '../features/legacy/legacy.routes.js';
 import { questionRoutes } from '../features/questions/question.routes.js';
+import { sessionRoutes } from '../features/sessions/session.routes.js';
 import { systemRoutes } from '../features/system/system.routes.js';
 import { installErrorHandler } from './error-handler.js';
 
@@ -60,6 +61,7 @@ export async function buildApp(c: Container) {
   await app.register(systemRoutes(c), { prefix: '/api' });
   await app.register(questionRoutes(c), { prefix: '/api' });
   await app.register(answerRoutes(c), { prefix: '/api' });
+  await app.register(sessionRoutes(c), { prefix: '/api' });
   await app.register(legacyRoutes(c));
   await registerHiring(app, c);
 

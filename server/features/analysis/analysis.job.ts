@@ -1,7 +1,7 @@
 /** The background job that runs an engine on one stored answer and records the report. */
 import type { AnswerStatus } from '../../../contracts/statuses.js';
 import { type Report, reportSchema } from '../../analysis/report.js';
-import { type AnalysisEngine, AnalysisError, type Progress } from '../../engines/engine.js';
+import { type AnalysisEngine, AnalysisError, type AnalysisInput, type Progress } from '../../engines/engine.js';
 import type { EventBus } from '../../infra/events/event-bus.js';
 import { type Job, type JobHandler, PermanentJobError } from '../../infra/queue/queue.js';
 import type { Storage } from '../../infra/storage/storage.js';
@@ -15,6 +15,8 @@ export interface AnalysisJobDeps {
   /** Optional step after the engine (e.g. the LLM coach); its failure only adds a warning. */
   enrich?: (report: Report) => Promise<void>;
   log: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
+  /** What else the engine should know about an answer (a mock interview's job description, the question type). */
+  context?: (answerId: string) => Promise<Pick<AnalysisInput, 'jobDescription' | 'questionType'>>;
   /** Least time between two progress writes to the database. */
   progressWriteMs?: number;
 }
@@ -43,8 +45,9 @@ export function createAnalysisHandler(d: AnalysisJobDeps): JobHandler {
     const file = await d.storage.localFile(answer.media_key);
     const started = Date.now();
     try {
+      const context = d.context ? await d.context(answer.id) : {};
       const raw = await d.engine.analyze(
-        { videoPath: file.path, question: answer.question_text, durationSec: answer.duration_sec, hasAudio: answer.has_audio === 1, hasVideo: answer.has_video === 1, answerId: answer.id },
+        { videoPath: file.path, question: answer.question_text, durationSec: answer.duration_sec, hasAudio: answer.has_audio === 1, hasVideo: answer.has_video === 1, answerId: answer.id, ...context },
         onProgress,
         signal,
       );

@@ -12,6 +12,7 @@ export async function startWorker(c: Container): Promise<void> {
     engine,
     events: c.events,
     log: c.log,
+    context: (answerId) => c.sessions.analysisContext(answerId),
     ...(coach ? { enrich: async (report) => void Object.assign(report, { coach: await coach.review(report) }) } : {}),
   });
   c.queue.start(handler, { concurrency: c.config.JOB_CONCURRENCY });

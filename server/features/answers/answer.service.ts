@@ -24,6 +24,10 @@ export interface SubmitInput {
   questionText?: string | undefined;
   /** 'candidate' for answers given through an invite: hidden from the public practice API. */
   scope?: AnswerScope;
+  /** An answer without camera: the recording may (and should) have no video track. */
+  audioOnly?: boolean;
+  /** A tighter duration limit than the server's (e.g. a mock interview's answer time). */
+  maxDurationSec?: number;
 }
 
 export interface AnswerServiceDeps {
@@ -46,8 +50,8 @@ export class AnswerService {
     if (input.file.size === 0) throw badRequest('EMPTY_FILE', 'The uploaded video is empty (0 bytes). Please record again.');
     const question = await this.resolveQuestion(input);
     const id = randomUUID();
-    const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: this.d.maxDurationSec });
-    const ext = prepared.mime === 'video/webm' ? 'webm' : 'mp4';
+    const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: Math.min(this.d.maxDurationSec, input.maxDurationSec ?? Number.POSITIVE_INFINITY), audioOnly: input.audioOnly === true });
+    const ext = prepared.mime.endsWith('/webm') ? 'webm' : 'mp4';
     const mediaKey = `answers/${id}/answer.${ext}`;
     try {
       const stored = await this.d.storage.putFile(mediaKey, prepared.path);
