@@ -11,6 +11,7 @@ import { QuestionCard } from '../components/QuestionCard';
 import { CameraPreview } from '../components/CameraPreview';
 import { DeviceGuidance } from '../components/DeviceGuidance';
 import { LevelMeter } from '../components/LevelMeter';
+import { MicOnlyPanel } from '../components/MicOnlyPanel';
 import { ThinkTime } from '../components/ThinkTime';
 import { Countdown } from '../components/Countdown';
 import { RecordingPanel } from '../components/RecordingPanel';
@@ -34,7 +35,9 @@ export function Interview() {
   const [answerId, setAnswerId] = useState<string | null>(null);
 
   const cameraOn = phase !== 'uploading' && phase !== 'analyzing';
-  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, config.recordingMaxSec, () => setPhase('review'));
+  const [withoutCamera, setWithoutCamera] = useState(false);
+  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, config.recordingMaxSec, () => setPhase('review'), withoutCamera ? 'only' : 'fallback');
+  const audioOnly = media.status === 'ready' && media.audioOnly;
 
   const startRecording = useCallback(() => {
     setPhase('recording');
@@ -45,7 +48,7 @@ export function Interview() {
   const submit = async (): Promise<void> => {
     if (!take || !question) return;
     setPhase('uploading');
-    const accepted = await upload.send(practiceApi.uploadUrl, { questionId: question.id }, take.blob, uploadFileName(take.mimeType));
+    const accepted = await upload.send(practiceApi.uploadUrl, { questionId: question.id, ...(take.mimeType.startsWith('audio/') ? { audioOnly: '1' } : {}) }, take.blob, uploadFileName(take.mimeType));
     if (!accepted) return;
     void queryClient.invalidateQueries({ queryKey: practiceKeys.answers });
     setAnswerId(accepted.id);
@@ -78,15 +81,27 @@ export function Interview() {
       {showPreview ? (
         <div className="interview-grid">
           <section className="card" aria-labelledby="camera-h">
-            <h2 id="camera-h">{phase === 'setup' ? 'Camera and microphone check' : 'Camera'}</h2>
+            <h2 id="camera-h">{phase === 'setup' ? (audioOnly ? 'Microphone check' : 'Camera and microphone check') : audioOnly ? 'Microphone' : 'Camera'}</h2>
+            {phase === 'setup' ? (
+              <label className="small">
+                <input type="checkbox" checked={withoutCamera} onChange={(e) => setWithoutCamera(e.target.checked)} /> Answer without camera (audio only)
+              </label>
+            ) : null}
             {media.status === 'error' ? (
               <DeviceGuidance name={media.name} message={media.message} onRetry={retryMedia} />
             ) : (
               <>
-                <CameraPreview stream={stream}>
-                  {phase === 'countdown' ? <Countdown onDone={startRecording} /> : null}
-                  {phase === 'recording' ? <span className="rec-badge">● REC</span> : null}
-                </CameraPreview>
+                {audioOnly ? (
+                  <>
+                    <MicOnlyPanel noCamera={media.status === 'ready' && media.noCamera} />
+                    {phase === 'countdown' ? <Countdown onDone={startRecording} /> : null}
+                  </>
+                ) : (
+                  <CameraPreview stream={stream}>
+                    {phase === 'countdown' ? <Countdown onDone={startRecording} /> : null}
+                    {phase === 'recording' ? <span className="rec-badge">● REC</span> : null}
+                  </CameraPreview>
+                )}
                 {media.status === 'requesting' ? (
                   <p className="muted" role="status">
                     Asking for camera and microphone access…
