@@ -132,7 +132,8 @@ function Summary({ summary, session }: { summary: SessionSummary; session: Sessi
       </section>
       <section className="card" aria-labelledby="trend-h">
         <h2 id="trend-h">Measures question by question</h2>
-        <div className="table-scroll">
+        {summary.measures.length === 0 ? <p className="muted">No measure could be taken from the analysed answers (each answer&rsquo;s report says why).</p> : null}
+        <div className="table-scroll" hidden={summary.measures.length === 0}>
           <table className="trend-table">
             <caption className="sr-only">Each measure per question, and whether it improved from your first to your last measured answer</caption>
             <thead>

@@ -35,7 +35,7 @@ export function MockSetup() {
   const [audioOnly, setAudioOnly] = useState(false);
   const [jobDescription, setJobDescription] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
-  const ids = { jd: useId(), jdHint: useId(), extraHint: useId(), camHint: useId() };
+  const ids = { base: useId(), jd: useId(), jdHint: useId(), extraHint: useId(), camHint: useId() };
 
   const create = useMutation({
     mutationFn: (body: CreateSessionBody) => mockApi.create(body),
@@ -82,16 +82,16 @@ export function MockSetup() {
             </label>
           </div>
           {source === 'role' ? (
-            <label className="field">
-              Role
-              <select name="role" value={role} onChange={(e) => setRole(e.target.value as QuestionRole)}>
+            <div className="field">
+              <label htmlFor={`${ids.base}-role`}>Role</label>
+              <select id={`${ids.base}-role`} name="role" value={role} onChange={(e) => setRole(e.target.value as QuestionRole)}>
                 {(facets.data?.roles ?? []).map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.label} ({r.count} questions + general ones)
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           ) : null}
           {source === 'categories' ? (
             <fieldset className="checks">
@@ -105,9 +105,9 @@ export function MockSetup() {
             </fieldset>
           ) : null}
           {source === 'set' ? (
-            <label className="field">
-              Question set
-              <select name="set" value={setId} onChange={(e) => setSetId(e.target.value)}>
+            <div className="field">
+              <label htmlFor={`${ids.base}-set`}>Question set</label>
+              <select id={`${ids.base}-set`} name="set" value={setId} onChange={(e) => setSetId(e.target.value)}>
                 <option value="">Choose a set…</option>
                 {mySets.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -115,7 +115,7 @@ export function MockSetup() {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           ) : null}
           {facets.error ? <ErrorBox title="Could not load the question bank" message={messageOf(facets.error)} /> : null}
         </fieldset>
@@ -123,46 +123,46 @@ export function MockSetup() {
         <fieldset>
           <legend>Timing</legend>
           <div className="field-row">
-            <label className="field">
-              Number of questions
-              <select name="count" value={count} onChange={(e) => setCount(Number(e.target.value))}>
+            <div className="field">
+              <label htmlFor={`${ids.base}-count`}>Number of questions</label>
+              <select id={`${ids.base}-count`} name="count" value={count} onChange={(e) => setCount(Number(e.target.value))}>
                 {[3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
                   <option key={n} value={n}>
                     {n}
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              Think time per question
-              <select name="think" value={think} onChange={(e) => setThink(Number(e.target.value))}>
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids.base}-think`}>Think time per question</label>
+              <select id={`${ids.base}-think`} name="think" value={think} onChange={(e) => setThink(Number(e.target.value))}>
                 {THINK.map((s) => (
                   <option key={s} value={s}>
                     {seconds(s)}
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              Answer time limit
-              <select name="answer" value={answer} onChange={(e) => setAnswer(Number(e.target.value))}>
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids.base}-answer`}>Answer time limit</label>
+              <select id={`${ids.base}-answer`} name="answer" value={answer} onChange={(e) => setAnswer(Number(e.target.value))}>
                 {ANSWER.map((s) => (
                   <option key={s} value={s}>
                     {seconds(s)}
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              Extra time
-              <select name="extra" value={extra} onChange={(e) => setExtra(Number(e.target.value) as (typeof EXTRA)[number])} aria-describedby={ids.extraHint}>
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids.base}-extra`}>Extra time</label>
+              <select id={`${ids.base}-extra`} name="extra" value={extra} onChange={(e) => setExtra(Number(e.target.value) as (typeof EXTRA)[number])} aria-describedby={ids.extraHint}>
                 {EXTRA.map((p) => (
                   <option key={p} value={p}>
                     {p === 0 ? 'None' : `+${p}%`}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           </div>
           <p className="muted small" id={ids.extraHint}>
             Extra time is added to both the think time and the answer limit

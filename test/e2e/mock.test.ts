@@ -1,0 +1,163 @@
+/**
+ * Mock interviews and audio-only answers in a real Chromium with fake camera/microphone (fed from a fixture),
+ * against the real server: setup, three questions recorded back to back (each uploaded and analysed while the
+ * next is answered), the session report, and answers without camera (chosen, or because no camera is found).
+ * Screenshots: /work/brief/reports/shots/mock-*.png (SHOTS_DIR) and test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../contracts/sessions.js';
+import type { RunningServer } from '../helpers/server.js';
+import { type Browser, type BrowserStack, screenshot, startBrowserStack, waitForExpr } from './support.js';
+
+const ENGINE = process.env.E2E_ENGINE ?? 'quick';
+const SHOTS = process.env.SHOTS_DIR ?? '/work/brief/reports/shots';
+
+async function shot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  try {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  } catch {
+    // the shared screenshot folder is optional outside the team's machine
+  }
+}
+
+describe('mock interview (browser)', () => {
+  let stack: BrowserStack;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startBrowserStack({ ANALYSIS_ENGINE: ENGINE });
+    ({ server, browser } = stack);
+  });
+  afterAll(() => stack?.close());
+
+  it('sets up a 3-question mock interview, records the answers back to back by keyboard, and shows the session report', async () => {
+    const { page } = browser;
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await page.goto(server.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mock interview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mock interview' }).waitFor();
+
+    // Setup: a role, 3 questions, no think time, 60 s answers, +50% extra time, a job description.
+    await waitForExpr(page, `document.querySelectorAll('select[name=role] option').length >= 8`);
+    await page.getByLabel('Role', { exact: true }).selectOption('software-engineer');
+    await page.getByLabel('Number of questions').selectOption('3');
+    await page.getByLabel('Think time per question').selectOption('0');
+    await page.getByLabel('Answer time limit').selectOption('60');
+    await page.getByLabel('Extra time').selectOption('50');
+    await expect(page.getByText('up to 1 min 30 s per answer').count()).resolves.toBe(1);
+    await page.getByLabel('Job description (optional)').fill('Backend engineer: TypeScript, PostgreSQL, code review, on-call, testing.');
+    await shot(page, 'mock-setup');
+    // Keyboard: focus the start button and press Enter.
+    await page.getByRole('button', { name: 'Start mock interview' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/mock\/[^/]+$/);
+    const sessionId = new URL(page.url()).pathname.split('/')[2]!;
+
+    await waitForExpr(page, `(() => { const v = document.querySelector('[data-testid=preview]'); return v && v.readyState >= 2 && v.videoWidth === 640; })()`, 15_000);
+    const questions: string[] = [];
+    await page.getByRole('button', { name: 'Start question 1' }).click();
+    for (let n = 1; n <= 3; n++) {
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(`question ${n} of 3`);
+      questions.push((await page.getByTestId('mock-question').textContent())!.trim());
+      await page.getByTestId('recording').waitFor({ timeout: 15_000 });
+      await expect(page.getByRole('timer', { name: 'Recording time' }).textContent()).resolves.toContain('/ 1:30');
+      if (n === 2) await shot(page, 'mock-recording');
+      await page.waitForTimeout(3500);
+      // The Stop button has focus: Space stops, and the next question starts at once.
+      await expect(page.evaluate('document.activeElement?.textContent')).resolves.toBe('Stop recording');
+      await page.keyboard.press('Space');
+      if (n < 3) {
+        await waitForExpr(page, `document.querySelector('h1')?.textContent.includes('question ${n + 1} of 3')`, 15_000);
+        // The previous answer is uploading or already sent while this one is recorded.
+        await waitForExpr(page, `document.querySelector('[aria-label="Your answers so far"]')?.textContent.includes('Question ${n}')`, 15_000);
+      }
+    }
+    expect(new Set(questions).size).toBe(3);
+
+    // Every upload in: the session report, which follows the analyses until they finish.
+    await page.waitForURL(/\/mock\/[^/]+\/report$/, { timeout: 60_000 });
+    await page.getByTestId('session-status').waitFor();
+    await waitForExpr(page, `document.querySelector('[data-testid=session-status]')?.textContent.startsWith('All analyses finished')`, 240_000);
+    for (let n = 1; n <= 3; n++) {
+      await expect(page.getByTestId(`mock-answer-${n}`).textContent()).resolves.toContain(questions[n - 1]);
+      await expect(page.getByRole('link', { name: `Open the report for question ${n}` }).count()).resolves.toBe(1);
+    }
+    await page.getByTestId('session-summary').waitFor();
+    await expect(page.getByTestId('session-summary').textContent()).resolves.toContain('From the 3 analysed answers of 3');
+    await expect(page.getByRole('heading', { name: 'Measures question by question' }).count()).resolves.toBe(1);
+    await shot(page, 'mock-report');
+
+    // The server holds the same: three done answers, the job description kept with the session.
+    const s = (await page.evaluate(`fetch('/api/sessions/${sessionId}').then((r) => r.json())`)) as Session;
+    expect(s.status).toBe('complete');
+    expect(s.items.map((i) => i.answer?.status)).toEqual(['done', 'done', 'done']);
+    expect(s.jobDescription).toContain('Backend engineer');
+    expect(s.effectiveAnswerSec).toBe(90);
+
+    // Each answer's own report is one link away.
+    await page.getByRole('link', { name: 'Open the report for question 2' }).click();
+    await page.waitForURL(/\/answers\/[^/]+$/);
+    await page.getByTestId('report').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('report').textContent()).resolves.toContain(questions[1]);
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+
+  it('records an answer without camera when the user chooses it: audio upload, report says so and measures no visual score', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/interview`);
+    await page.getByLabel('Answer without camera (audio only)').check();
+    await page.getByTestId('mic-only').waitFor();
+    await expect(page.getByTestId('mic-only').textContent()).resolves.toContain('You chose to answer without camera');
+    await expect(page.locator('[data-testid=preview]').count()).resolves.toBe(0);
+    await waitForExpr(page, `Number(document.querySelector('[role=meter]')?.getAttribute('aria-valuenow')) > 5`, 15_000);
+    await shot(page, 'mock-audio-only-setup');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'I’m ready' }).click();
+    await page.getByTestId('recording').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(4000);
+    await page.getByRole('button', { name: 'Stop recording' }).click();
+    await page.getByTestId('review').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Submit for analysis' }).click();
+    await page.waitForURL(/\/answers\/[^/]+$/, { timeout: 90_000 });
+    await page.getByTestId('audio-only-note').waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('audio-only-note').textContent()).resolves.toContain('eye contact and body language were not measured. Nothing was deducted');
+    await shot(page, 'mock-audio-only-report');
+    const id = new URL(page.url()).pathname.split('/')[2]!;
+    const answer = (await page.evaluate(`fetch('/api/answers/${id}').then((r) => r.json())`)) as { report: { input: { hasVideo: boolean; hasAudio: boolean }; scores: Record<string, { value: number | null }> } };
+    expect(answer.report.input).toEqual({ durationSec: expect.any(Number), hasAudio: true, hasVideo: false });
+    expect(answer.report.scores.eyeContact!.value).toBeNull();
+    expect(answer.report.scores.bodyLanguage!.value).toBeNull();
+    const media = (await page.evaluate(`fetch('/api/answers/${id}/video').then((r) => r.headers.get('content-type'))`)) as string;
+    expect(media).toMatch(/^audio\/webm/);
+  });
+
+  it('falls back to audio only when no camera is found', async () => {
+    const page = await browser.context.newPage();
+    try {
+      // This browser reports no camera (the fake microphone stays).
+      await page.addInitScript({
+        content: `(() => {
+          const devices = navigator.mediaDevices;
+          const enumerate = devices.enumerateDevices.bind(devices);
+          devices.enumerateDevices = async () => (await enumerate()).filter((d) => d.kind !== 'videoinput');
+        })();`,
+      });
+      await page.goto(`${server.url}/interview`);
+      await page.getByTestId('mic-only').waitFor({ timeout: 15_000 });
+      await expect(page.getByTestId('mic-only').textContent()).resolves.toContain('No camera was found');
+      await expect(page.getByRole('heading', { name: 'Microphone check' }).count()).resolves.toBe(1);
+      await shot(page, 'mock-no-camera');
+    } finally {
+      await page.close();
+    }
+  });
+});
