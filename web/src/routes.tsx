@@ -12,6 +12,7 @@ import { Interview } from './pages/Interview';
 import { MockInterview } from './pages/mock/MockInterview';
 import { MockReport } from './pages/mock/MockReport';
 import { MockSetup } from './pages/mock/MockSetup';
+import { MyQuestions } from './pages/mock/MyQuestions';
 import { NotFound } from './pages/NotFound';
 import { Results } from './pages/Results';
 
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       { id: 'interview', path: 'interview', element: <Interview />, handle: handle('Practice interview') },
       { id: 'history', path: 'history', element: <History />, handle: handle('History') },
       { id: 'mock', path: 'mock', element: <MockSetup />, handle: handle('Mock interview') },
+      { id: 'my-questions', path: 'mock/questions', element: <MyQuestions />, handle: handle('My questions and sets') },
       { id: 'mock-session', path: 'mock/:id', element: <MockInterview />, handle: handle('Mock interview') },
       { id: 'mock-report', path: 'mock/:id/report', element: <MockReport />, handle: handle('Mock interview report') },
       { id: 'answer', path: 'answers/:id', element: <Results />, handle: handle('Report') },

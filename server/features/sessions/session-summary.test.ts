@@ -111,6 +111,19 @@ describe('practiseNext', () => {
     expect(keys).not.toContain('score.voiceTone');
   });
 
+  it('names one cue once: a low voice tone score and a monotone pitch variation give one entry, the more serious', () => {
+    const s = summarizeSession([item(1, report({ pitchVariation: 0.06, scores: { voiceTone: 40 } })), item(2, report({ pitchVariation: 0.07, scores: { voiceTone: 45 } }))])!;
+    const keys = s.practiseNext.map((p) => p.key);
+    expect(keys.filter((k) => k === 'score.voiceTone' || k === 'speech.pitchVariation')).toHaveLength(1);
+    expect(s.measures.find((m) => m.key === 'speech.wpm')!.points.map((p) => p.value)).toEqual([130, 130]);
+  });
+
+  it('keeps whole words per minute and two decimals of pitch variation in the points', () => {
+    const s = summarizeSession([item(1, report({ wpm: 185.64, pitchVariation: 0.1234 }))])!;
+    expect(s.measures.find((m) => m.key === 'speech.wpm')!.points[0]!.value).toBe(186);
+    expect(s.measures.find((m) => m.key === 'speech.pitchVariation')!.points[0]!.value).toBe(0.12);
+  });
+
   it('names a measure that got worse during the session', () => {
     const s = summarizeSession([item(1, report({ scores: { eyeContact: 90 } })), item(2, report({ scores: { eyeContact: 70 } }))])!;
     const eye = s.practiseNext.find((p) => p.key === 'score.eyeContact');

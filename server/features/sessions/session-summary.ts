@@ -32,6 +32,8 @@ interface MeasureDef {
   band: MeasureTrend['band'];
   /** Smallest change that counts as a change (smaller is "steady"). */
   tolerance: number;
+  /** Decimals kept in the points. */
+  digits: number;
   value(r: Report): number | null;
   format(v: number): string;
   tip: string;
@@ -40,6 +42,7 @@ interface MeasureDef {
 const perMinute = (n: number, r: Report): number | null => (r.input.durationSec >= 5 ? (n / r.input.durationSec) * 60 : null);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const roundTo = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 const SCORE_TIPS: Record<ScoreName, string> = {
   confidence: 'Keep a steady pace, finish sentences without trailing off, and keep your voice at a level volume.',
@@ -59,6 +62,7 @@ export const MEASURES: MeasureDef[] = [
       better: 'higher',
       band: null,
       tolerance: 5,
+      digits: 0,
       value: (r) => r.scores[name]?.value ?? null,
       format: (v) => `${Math.round(v)}/100`,
       tip: SCORE_TIPS[name],
@@ -71,6 +75,7 @@ export const MEASURES: MeasureDef[] = [
     better: 'band',
     band: { low: PACE_MIN_WPM, high: PACE_MAX_WPM, source: 'Microsoft Speaker Coach pace guidance' },
     tolerance: 5,
+    digits: 0,
     value: (r) => r.speech?.wpm ?? null,
     format: (v) => `${Math.round(v)} wpm`,
     tip: SCORE_TIPS.speechRate,
@@ -82,6 +87,7 @@ export const MEASURES: MeasureDef[] = [
     better: 'lower',
     band: { low: null, high: FILLERS_OK_PER_MIN, source: 'usual range for fluent speakers' },
     tolerance: 0.5,
+    digits: 1,
     value: (r) => (r.speech?.speechDetected ? perMinute(r.speech.fillers.length, r) : null),
     format: (v) => `${round1(v)} per minute`,
     tip: 'When you feel an "um" coming, close your mouth and pause instead: a short silence sounds more composed.',
@@ -93,6 +99,7 @@ export const MEASURES: MeasureDef[] = [
     better: 'lower',
     band: null,
     tolerance: 0.5,
+    digits: 1,
     value: (r) => (r.speech?.speechDetected ? perMinute(r.speech.longPauseCount, r) : null),
     format: (v) => `${round1(v)} per minute`,
     tip: 'Outline your answer in the think time (situation, action, result) so you know what comes next.',
@@ -104,6 +111,7 @@ export const MEASURES: MeasureDef[] = [
     better: 'band',
     band: { low: MONOTONE_PITCH_VARIATION, high: null, source: 'Hincks 2005: below ~0.11 reads as monotone' },
     tolerance: 0.01,
+    digits: 2,
     value: (r) => r.speech?.pitchVariation ?? null,
     format: (v) => round2(v).toFixed(2),
     tip: SCORE_TIPS.voiceTone,
@@ -156,7 +164,7 @@ export function summarizeSession(items: SummaryItem[]): SessionSummary | null {
     const points = items.map((i) => {
       const done = i.status === 'done' && i.report;
       const v = done ? def.value(i.report!) : null;
-      return { position: i.position, value: v === null || !Number.isFinite(v) ? null : def.better === 'higher' ? Math.round(v) : round2(v) };
+      return { position: i.position, value: v === null || !Number.isFinite(v) ? null : roundTo(v, def.digits) };
     });
     const measured = points.filter((p): p is { position: number; value: number } => p.value !== null);
     if (measured.length === 0) continue;
@@ -228,7 +236,14 @@ export function practiseNext(measures: MeasureTrend[]): PractiseNext[] {
     if (reasons.length) found.push({ key: t.key, label: t.label, reason: `${t.label} ${reasons.join('; it also ')}.`, tip: def.tip, severity });
   }
   found.sort((a, b) => b.severity - a.severity);
-  if (found.length === 0) {
+  // Two measures of the same cue (e.g. the voice tone score and pitch variation) share a tip: name the more serious one only.
+  const seenTips = new Set<string>();
+  const distinct = found.filter((f) => {
+    if (seenTips.has(f.tip)) return false;
+    seenTips.add(f.tip);
+    return true;
+  });
+  if (distinct.length === 0) {
     // Nothing outside its band: name the lowest measured score so there is still a next step, said as such.
     const lowest = measures.filter((t) => t.key.startsWith('score.') && t.mean !== null).sort((a, b) => a.mean! - b.mean!)[0];
     if (lowest) {
@@ -237,5 +252,5 @@ export function practiseNext(measures: MeasureTrend[]): PractiseNext[] {
     }
     return [];
   }
-  return found.slice(0, 3).map(({ severity: _s, ...p }) => p);
+  return distinct.slice(0, 3).map(({ severity: _s, ...p }) => p);
 }

@@ -118,6 +118,9 @@ export function MockSetup() {
             </div>
           ) : null}
           {facets.error ? <ErrorBox title="Could not load the question bank" message={messageOf(facets.error)} /> : null}
+          <p className="small">
+            <Link to="/mock/questions">Add your own questions and make question sets</Link>
+          </p>
         </fieldset>
 
         <fieldset>
