@@ -140,6 +140,40 @@ describe('mock interview (browser)', () => {
     expect(media).toMatch(/^audio\/webm/);
   });
 
+  it('adds an own question, makes a set with it and starts a mock interview from the set', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/mock`);
+    await page.getByRole('link', { name: 'Add your own questions and make question sets' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My questions and sets' }).waitFor();
+    const mine = 'What would you improve in our onboarding in your first month?';
+    await page.getByLabel('Question', { exact: true }).fill(mine);
+    await page.getByLabel('Type').first().selectOption('situational');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByTestId('own-questions').getByText(mine).waitFor();
+    // Too short: the server's message is shown.
+    await page.getByLabel('Question', { exact: true }).fill('Why?');
+    await page.evaluate(`document.querySelector('textarea').removeAttribute('minlength')`);
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByText('at least 10 characters').first().waitFor();
+
+    await page.getByLabel('Name').fill('Onboarding round');
+    await page.getByRole('checkbox', { name: mine }).check();
+    await page.getByLabel('Show bank questions from').selectOption('teamwork');
+    await page.getByRole('checkbox', { name: 'Tell me about a time you worked with a difficult colleague.' }).check();
+    await page.getByRole('checkbox', { name: 'How do you handle disagreements within a team?' }).check();
+    await page.getByRole('button', { name: 'Create set' }).click();
+    await page.getByTestId('own-sets').getByRole('heading', { name: 'Onboarding round' }).waitFor();
+    await shot(page, 'mock-my-questions');
+
+    await page.goto(`${server.url}/mock`);
+    await page.getByRole('radio', { name: 'One of my question sets' }).check();
+    await page.getByLabel('Question set', { exact: true }).selectOption({ label: 'Onboarding round (3 questions)' });
+    await page.getByLabel('Number of questions').selectOption('3');
+    await page.getByRole('button', { name: 'Start mock interview' }).click();
+    await page.waitForURL(/\/mock\/[^/]+$/);
+    await expect(page.getByTestId('mock-question').textContent()).resolves.toBe(mine);
+  });
+
   it('falls back to audio only when no camera is found', async () => {
     const page = await browser.context.newPage();
     try {
