@@ -40,7 +40,7 @@ export async function prepareVideo(input: string, outBase: string, limits: Prepa
     throw e;
   }
   const audioOnly = limits.audioOnly === true;
-  if (!info.hasVideo && !audioOnly) throw badRequest('NO_VIDEO_TRACK', 'The file has no video track. Please record with your camera on, or choose "Answer without camera" (audio only).');
+  if (!info.hasVideo && !audioOnly) throw badRequest('NO_VIDEO_TRACK', 'The file has no video track. Please record with your camera on (or, where it is offered, choose "Answer without camera" for an audio-only answer).');
   if (!info.hasAudio) throw badRequest('NO_AUDIO_TRACK', audioOnly ? 'The recording has no audio track. Check that your microphone is on and allowed, then record again.' : 'The video has no audio track. Check that your microphone is on and allowed, then record again.');
   const maxDim = limits.maxDimension ?? 4096;
   if (!audioOnly && ((info.width ?? 0) > maxDim || (info.height ?? 0) > maxDim)) {

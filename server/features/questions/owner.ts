@@ -19,7 +19,7 @@ export function practiceSession(request: FastifyRequest, reply: FastifyReply): s
   return id;
 }
 
-export function practiceOwner(request: FastifyRequest, reply: FastifyReply): string {
+export async function practiceOwner(request: FastifyRequest, reply: FastifyReply): Promise<string> {
   return createHash('sha256').update(`practice-owner:${practiceSession(request, reply)}`).digest('hex');
 }
 

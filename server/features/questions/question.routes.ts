@@ -36,7 +36,7 @@ export const questionRoutes =
           response: { 200: questionSchema },
         },
       },
-      async (request, reply) => c.questions.drawRandom(practiceSession(request, reply), request.query.after, practiceOwner(request, reply)),
+      async (request, reply) => c.questions.drawRandom(practiceSession(request, reply), request.query.after, await practiceOwner(request, reply)),
     );
 
     app.get(
@@ -50,13 +50,13 @@ export const questionRoutes =
           response: { 200: questionList, 400: errorBody },
         },
       },
-      async (request, reply) => ({ items: await c.questions.list(practiceOwner(request, reply), request.query) }),
+      async (request, reply) => ({ items: await c.questions.list(await practiceOwner(request, reply), request.query) }),
     );
 
     app.get(
       '/questions/facets',
       { config: practice, schema: { tags: ['questions'], summary: 'Categories, types and roles with how many questions each has', response: { 200: questionFacets } } },
-      async (request, reply) => c.questions.facets(practiceOwner(request, reply)),
+      async (request, reply) => c.questions.facets(await practiceOwner(request, reply)),
     );
 
     app.post(
@@ -65,7 +65,7 @@ export const questionRoutes =
         config: practice,
         schema: { tags: ['questions'], summary: 'Add a question of your own (only you see it; it joins your draws and mock interviews)', body: ownQuestionBody, response: { 201: questionSchema, 400: errorBody } },
       },
-      async (request, reply) => reply.status(201).send(await c.questions.createOwn(practiceOwner(request, reply), request.body)),
+      async (request, reply) => reply.status(201).send(await c.questions.createOwn(await practiceOwner(request, reply), request.body)),
     );
 
     app.patch(
@@ -74,14 +74,14 @@ export const questionRoutes =
         config: practice,
         schema: { tags: ['questions'], summary: 'Edit a question of your own', params: questionParams, body: ownQuestionPatch, response: { 200: questionSchema, 400: errorBody, 404: errorBody } },
       },
-      async (request, reply) => c.questions.updateOwn(practiceOwner(request, reply), request.params.id, request.body),
+      async (request, reply) => c.questions.updateOwn(await practiceOwner(request, reply), request.params.id, request.body),
     );
 
     app.delete(
       '/questions/:id',
       { config: practice, schema: { tags: ['questions'], summary: 'Delete a question of your own (answers to it keep its text)', params: questionParams, response: { 204: z.null(), 404: errorBody } } },
       async (request, reply) => {
-        await c.questions.deleteOwn(practiceOwner(request, reply), request.params.id);
+        await c.questions.deleteOwn(await practiceOwner(request, reply), request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -89,19 +89,19 @@ export const questionRoutes =
     app.get(
       '/question-sets',
       { config: practice, schema: { tags: ['questions'], summary: 'Your question sets', response: { 200: questionSetList } } },
-      async (request, reply) => ({ items: await c.questions.listSets(practiceOwner(request, reply)) }),
+      async (request, reply) => ({ items: await c.questions.listSets(await practiceOwner(request, reply)) }),
     );
 
     app.post(
       '/question-sets',
       { config: practice, schema: { tags: ['questions'], summary: 'Create a question set (bank questions and your own, in order)', body: questionSetBody, response: { 201: questionSetSchema, 400: errorBody } } },
-      async (request, reply) => reply.status(201).send(await c.questions.createSet(practiceOwner(request, reply), request.body)),
+      async (request, reply) => reply.status(201).send(await c.questions.createSet(await practiceOwner(request, reply), request.body)),
     );
 
     app.get(
       '/question-sets/:id',
       { config: practice, schema: { tags: ['questions'], summary: 'One of your question sets', params: questionParams, response: { 200: questionSetSchema, 404: errorBody } } },
-      async (request, reply) => c.questions.getSet(practiceOwner(request, reply), request.params.id),
+      async (request, reply) => c.questions.getSet(await practiceOwner(request, reply), request.params.id),
     );
 
     app.patch(
@@ -110,14 +110,14 @@ export const questionRoutes =
         config: practice,
         schema: { tags: ['questions'], summary: 'Rename a question set or replace its questions', params: questionParams, body: questionSetPatch, response: { 200: questionSetSchema, 400: errorBody, 404: errorBody } },
       },
-      async (request, reply) => c.questions.updateSet(practiceOwner(request, reply), request.params.id, request.body),
+      async (request, reply) => c.questions.updateSet(await practiceOwner(request, reply), request.params.id, request.body),
     );
 
     app.delete(
       '/question-sets/:id',
       { config: practice, schema: { tags: ['questions'], summary: 'Delete a question set (its questions stay)', params: questionParams, response: { 204: z.null(), 404: errorBody } } },
       async (request, reply) => {
-        await c.questions.deleteSet(practiceOwner(request, reply), request.params.id);
+        await c.questions.deleteSet(await practiceOwner(request, reply), request.params.id);
         return reply.status(204).send(null);
       },
     );
