@@ -4,7 +4,8 @@
  * next is answered), the session report, and answers without camera (chosen, or because no camera is found).
  * Screenshots: /work/brief/reports/shots/mock-*.png (SHOTS_DIR) and test-results/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,17 @@ import { type Browser, type BrowserStack, screenshot, startBrowserStack, waitFor
 
 const ENGINE = process.env.E2E_ENGINE ?? 'quick';
 const SHOTS = process.env.SHOTS_DIR ?? '/work/brief/reports/shots';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now, injected through the DevTools protocol so the CSP does not block it. */
+async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  const violations = (await page.evaluate(
+    `window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+  )) as string[];
+  expect(violations, what).toEqual([]);
+}
 
 async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
@@ -56,6 +68,7 @@ describe('mock interview (browser)', () => {
     await expect(page.getByText('up to 1 min 30 s per answer').count()).resolves.toBe(1);
     await page.getByLabel('Job description (optional)').fill('Backend engineer: TypeScript, PostgreSQL, code review, on-call, testing.');
     await shot(page, 'mock-setup');
+    await expectNoAxeViolations(page, 'mock setup');
     // Keyboard: focus the start button and press Enter.
     await page.getByRole('button', { name: 'Start mock interview' }).focus();
     await page.keyboard.press('Enter');
@@ -70,7 +83,10 @@ describe('mock interview (browser)', () => {
       questions.push((await page.getByTestId('mock-question').textContent())!.trim());
       await page.getByTestId('recording').waitFor({ timeout: 15_000 });
       await expect(page.getByRole('timer', { name: 'Recording time' }).textContent()).resolves.toContain('/ 1:30');
-      if (n === 2) await shot(page, 'mock-recording');
+      if (n === 2) {
+        await shot(page, 'mock-recording');
+        await expectNoAxeViolations(page, 'mock recording');
+      }
       await page.waitForTimeout(3500);
       // The Stop button has focus: Space stops, and the next question starts at once.
       await expect(page.evaluate('document.activeElement?.textContent')).resolves.toBe('Stop recording');
@@ -95,6 +111,7 @@ describe('mock interview (browser)', () => {
     await expect(page.getByTestId('session-summary').textContent()).resolves.toContain('From the 3 analysed answers of 3');
     await expect(page.getByRole('heading', { name: 'Measures question by question' }).count()).resolves.toBe(1);
     await shot(page, 'mock-report');
+    await expectNoAxeViolations(page, 'mock report');
 
     // The server holds the same: three done answers, the job description kept with the session.
     const s = (await page.evaluate(`fetch('/api/sessions/${sessionId}').then((r) => r.json())`)) as Session;
@@ -120,6 +137,7 @@ describe('mock interview (browser)', () => {
     await expect(page.locator('[data-testid=preview]').count()).resolves.toBe(0);
     await waitForExpr(page, `Number(document.querySelector('[role=meter]')?.getAttribute('aria-valuenow')) > 5`, 15_000);
     await shot(page, 'mock-audio-only-setup');
+    await expectNoAxeViolations(page, 'audio-only practice setup');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('button', { name: 'I’m ready' }).click();
     await page.getByTestId('recording').waitFor({ timeout: 15_000 });
@@ -164,6 +182,7 @@ describe('mock interview (browser)', () => {
     await page.getByRole('button', { name: 'Create set' }).click();
     await page.getByTestId('own-sets').getByRole('heading', { name: 'Onboarding round' }).waitFor();
     await shot(page, 'mock-my-questions');
+    await expectNoAxeViolations(page, 'my questions');
 
     await page.goto(`${server.url}/mock`);
     await page.getByRole('radio', { name: 'One of my question sets' }).check();
