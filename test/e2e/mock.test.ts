@@ -112,6 +112,12 @@ describe('mock interview (browser)', () => {
     await expect(page.getByRole('heading', { name: 'Measures question by question' }).count()).resolves.toBe(1);
     await shot(page, 'mock-report');
     await expectNoAxeViolations(page, 'mock report');
+    // On a phone (390 px) the report has no horizontal scroll (the measures table scrolls inside its own box).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+    await shot(page, 'mock-report-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The server holds the same: three done answers, the job description kept with the session.
     const s = (await page.evaluate(`fetch('/api/sessions/${sessionId}').then((r) => r.json())`)) as Session;
