@@ -144,9 +144,13 @@ describe('mock interview (browser)', () => {
     await waitForExpr(page, `Number(document.querySelector('[role=meter]')?.getAttribute('aria-valuenow')) > 5`, 15_000);
     await shot(page, 'mock-audio-only-setup');
     await expectNoAxeViolations(page, 'audio-only practice setup');
+    // Extra time (+50%): 20 s think time becomes 30 s, the 2 min limit 3 min.
+    await page.getByLabel('Extra time').selectOption('50');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(page.getByRole('timer', { name: 'Think time left' }).textContent()).resolves.toMatch(/0:(30|29|28)/);
     await page.getByRole('button', { name: 'I’m ready' }).click();
     await page.getByTestId('recording').waitFor({ timeout: 15_000 });
+    await expect(page.getByRole('timer', { name: 'Recording time' }).textContent()).resolves.toContain('/ 3:00');
     await page.waitForTimeout(4000);
     await page.getByRole('button', { name: 'Stop recording' }).click();
     await page.getByTestId('review').waitFor({ timeout: 10_000 });

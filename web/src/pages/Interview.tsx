@@ -3,10 +3,12 @@ import { useCallback, useState } from 'react';
 import type { AnswerAccepted } from '../../../contracts/answers';
 import { practiceApi, practiceKeys, randomQuestionQuery } from '../api';
 import { useConfig } from '../hooks/useConfig';
+import { EXTRA_TIME_CHOICES, type ExtraTime, useExtraTime, withExtraTime } from '../hooks/useExtraTime';
 import { useRecording } from '../hooks/useRecording';
 import { useUpload } from '../hooks/useUpload';
 import { messageOf } from '../lib/http';
 import { uploadFileName } from '../lib/mime';
+import { formatTime } from '../lib/time';
 import { QuestionCard } from '../components/QuestionCard';
 import { CameraPreview } from '../components/CameraPreview';
 import { DeviceGuidance } from '../components/DeviceGuidance';
@@ -36,7 +38,10 @@ export function Interview() {
 
   const cameraOn = phase !== 'uploading' && phase !== 'analyzing';
   const [withoutCamera, setWithoutCamera] = useState(false);
-  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, config.recordingMaxSec, () => setPhase('review'), withoutCamera ? 'only' : 'fallback');
+  const [extraPct, setExtraPct] = useExtraTime();
+  const thinkSec = withExtraTime(config.thinkTimeSec, extraPct);
+  const maxSec = withExtraTime(config.recordingMaxSec, extraPct);
+  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, maxSec, () => setPhase('review'), withoutCamera ? 'only' : 'fallback');
   const audioOnly = media.status === 'ready' && media.audioOnly;
 
   const startRecording = useCallback(() => {
@@ -117,22 +122,34 @@ export function Interview() {
               <div className="step-panel">
                 <p className="step-title">Ready when you are</p>
                 <p className="muted">
-                  Check that your face is centred and well lit and that the meter moves when you speak. You get {config.thinkTimeSec} s to think, then a 3-2-1 countdown; answers can be up to{' '}
-                  {Math.round(config.recordingMaxSec / 60)} min long.
+                  Check that your face is centred and well lit and that the meter moves when you speak. You get {thinkSec} s to think, then a 3-2-1 countdown; answers can be up to {formatTime(maxSec)}{' '}
+                  long.
+                </p>
+                <p>
+                  <label>
+                    Extra time{' '}
+                    <select value={extraPct} onChange={(e) => setExtraPct(Number(e.target.value) as ExtraTime)}>
+                      {EXTRA_TIME_CHOICES.map((p) => (
+                        <option key={p} value={p}>
+                          {p === 0 ? 'none' : `+${p}%`}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
                 </p>
                 <button type="button" className="btn primary" onClick={() => setPhase('think')} disabled={!canStart}>
                   Start
                 </button>
               </div>
             ) : null}
-            {phase === 'think' ? <ThinkTime seconds={config.thinkTimeSec} onDone={endThink} /> : null}
+            {phase === 'think' ? <ThinkTime seconds={thinkSec} onDone={endThink} /> : null}
             {phase === 'countdown' ? (
               <div className="step-panel">
                 <p className="step-title">Get ready…</p>
                 <p className="muted">Recording starts after the countdown.</p>
               </div>
             ) : null}
-            {phase === 'recording' ? <RecordingPanel elapsedSec={recorder.elapsedSec} maxSec={config.recordingMaxSec} onStop={recorder.stop} /> : null}
+            {phase === 'recording' ? <RecordingPanel elapsedSec={recorder.elapsedSec} maxSec={maxSec} onStop={recorder.stop} /> : null}
             {recorder.error ? (
               <ErrorBox message={recorder.error}>
                 <button type="button" className="btn" onClick={() => setPhase('setup')}>
