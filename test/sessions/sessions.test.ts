@@ -167,6 +167,22 @@ describe('mock interview sessions', () => {
     expect(((await b.get(`/api/sessions/${s.id}`)).json() as Session).items.every((i) => i.answer === null)).toBe(true);
   });
 
+  it('lets a question whose analysis failed be answered again, and only then', async () => {
+    const b = browser();
+    const s = (await b.post('/api/sessions', { count: 3 })).json() as Session;
+    const first = (await b.upload(`/api/sessions/${s.id}/questions/1/answer`, {}, { data: video, type: 'video/webm' })).json().id as string;
+    for (let i = 0; i < 300 && ((await b.get(`/api/answers/${first}`)).json().status as string) !== 'done'; i++) await new Promise((r) => setTimeout(r, 200));
+    expect((await b.upload(`/api/sessions/${s.id}/questions/1/answer`, {}, { data: video, type: 'video/webm' })).statusCode).toBe(409);
+    await t.c.answerRepo.setState(first, { status: 'failed', stage: 'failed', progress: 0, error: 'the engine gave up' });
+    const failed = (await b.get(`/api/sessions/${s.id}`)).json() as Session;
+    expect(failed.items[0]!.answer).toMatchObject({ id: first, status: 'failed', error: 'the engine gave up' });
+    const again = await b.upload(`/api/sessions/${s.id}/questions/1/answer`, {}, { data: video, type: 'video/webm' });
+    expect(again.statusCode).toBe(202);
+    const now = (await b.get(`/api/sessions/${s.id}`)).json() as Session;
+    expect(now.items[0]!.answer!.id).toBe(again.json().id);
+    expect(now.items[0]!.answer!.id).not.toBe(first);
+  });
+
   it('keeps every session to its owner: another browser gets 404 for reading, answering and deleting', async () => {
     const alice = browser();
     const bob = browser();

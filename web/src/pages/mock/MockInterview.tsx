@@ -59,10 +59,10 @@ function Flow({ session }: { session: Session }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const total = session.items.length;
-  // Resume at the first question without an answer.
-  const firstOpen = session.items.find((i) => i.answer === null)?.position ?? total + 1;
-  const [position, setPosition] = useState(firstOpen);
-  const [phase, setPhase] = useState<Phase>(firstOpen > total ? 'finishing' : 'setup');
+  // The questions still to record, in order: not answered yet, or whose analysis failed (recorded again). Fixed when the page opens.
+  const [todo] = useState(() => session.items.filter((i) => i.answer === null || i.answer.status === 'failed').map((i) => i.position));
+  const [position, setPosition] = useState(todo[0] ?? total + 1);
+  const [phase, setPhase] = useState<Phase>(todo.length === 0 ? 'finishing' : 'setup');
   const [uploads, setUploads] = useState<Record<number, UploadState>>({});
   const aborts = useRef(new Map<number, () => void>());
   useEffect(() => {
@@ -98,10 +98,11 @@ function Flow({ session }: { session: Session }) {
   const cameraOn = phase !== 'finishing';
   const onRecorded = (take: Take) => {
     startUpload(position, take, media.status === 'ready' && media.audioOnly);
-    if (position >= total) {
+    const next = todo[todo.indexOf(position) + 1];
+    if (next === undefined) {
       setPhase('finishing');
     } else {
-      setPosition((p) => p + 1);
+      setPosition(next);
       setPhase(session.effectiveThinkSec > 0 ? 'think' : 'countdown');
     }
   };
@@ -115,7 +116,7 @@ function Flow({ session }: { session: Session }) {
   const endThink = useCallback(() => setPhase('countdown'), []);
 
   // Every answer uploaded: on to the session report (analyses go on there).
-  const pending = session.items.filter((i) => i.answer === null && !uploads[i.position]?.answerId);
+  const pending = todo.filter((p) => !uploads[p]?.answerId);
   const allUploaded = phase === 'finishing' && pending.length === 0;
   useEffect(() => {
     if (allUploaded) void navigate(`/mock/${encodeURIComponent(session.id)}/report`);
@@ -205,10 +206,11 @@ function Flow({ session }: { session: Session }) {
         <section className="card step-card" aria-label="Current step">
           {phase === 'setup' ? (
             <div className="step-panel">
-              <p className="step-title">{position > 1 ? 'Carry on where you left off' : 'Ready when you are'}</p>
+              <p className="step-title">{todo.length < total ? 'Carry on where you left off' : 'Ready when you are'}</p>
               <p className="muted">
-                {total} questions, back to back: {session.effectiveThinkSec > 0 ? `${formatTime(session.effectiveThinkSec)} to think, then ` : ''}a 3-2-1 countdown and up to{' '}
-                {formatTime(session.effectiveAnswerSec)} to answer each. There are no retakes, as in a real interview.
+                {todo.length < total ? `${todo.length} of ${total} questions left` : `${total} questions`}, back to back:{' '}
+                {session.effectiveThinkSec > 0 ? `${formatTime(session.effectiveThinkSec)} to think, then ` : ''}a 3-2-1 countdown and up to {formatTime(session.effectiveAnswerSec)} to answer each.
+                There are no retakes, as in a real interview.
               </p>
               <button type="button" className="btn primary" onClick={() => setPhase(session.effectiveThinkSec > 0 ? 'think' : 'countdown')} disabled={media.status !== 'ready'}>
                 Start question {position}

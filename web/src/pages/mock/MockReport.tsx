@@ -58,7 +58,8 @@ function ReportBody({ session }: { session: Session }) {
                 </p>
               ) : i.answer.status === 'failed' ? (
                 <p className="error-message">
-                  The analysis failed: {i.answer.error ?? 'unknown reason'}. <Link to={`/answers/${encodeURIComponent(i.answer.id)}`}>See the answer</Link>
+                  The analysis failed: {i.answer.error ?? 'unknown reason'}. <Link to={`/answers/${encodeURIComponent(i.answer.id)}`}>See the answer</Link> or{' '}
+                  <Link to={`/mock/${encodeURIComponent(session.id)}`}>record question {i.position} again</Link>
                 </p>
               ) : (
                 <ProgressBar label={`Question ${i.position}: ${i.answer.status === 'processing' ? stageLabel(i.answer.stage) : STATUS_LABELS[i.answer.status]}`} fraction={i.answer.progress} />
