@@ -146,6 +146,8 @@ export function repoContract(name: string, open: () => Promise<Database>): void 
       const listed = await sessions.list(owner, 10);
       expect(listed.map((r) => ({ id: r.id, total: Number(r.total), answered: Number(r.answered), extra: r.extra_time_pct }))).toEqual([{ id: sid, total: 3, answered: 1, extra: 25 }]);
       expect(await sessions.analysisContext(a.id)).toEqual({ job_description: 'Ward nurse', question_type: 'situational' });
+      expect(await sessions.recentQuestionIds(owner, 5)).toEqual(new Set([qid, 'q-gen-01']));
+      expect(await sessions.recentQuestionIds(`x-${owner}`, 5)).toEqual(new Set());
       expect(await sessions.get(`x-${owner}`, sid)).toBeUndefined();
       // Deleting the answer keeps the session item (answer_id set to null); deleting the session removes its items.
       await answers.delete(a.id);

@@ -75,6 +75,18 @@ describe('mock interview sessions', () => {
     expect((await b.get('/api/sessions')).json().items).toEqual([{ id: s.id, createdAt: s.createdAt, role: 'nurse', categories: [], status: 'recording', total: 5, answered: 0 }]);
   });
 
+  it('gives fresh questions in the next mock interviews while there are enough, then reuses them', async () => {
+    const b = browser();
+    const bank = (await b.get('/api/questions?category=leadership')).json().items as Array<{ id: string }>;
+    expect(bank.length).toBe(12);
+    const first = (await b.post('/api/sessions', { count: 6, categories: ['leadership'] })).json() as Session;
+    const second = (await b.post('/api/sessions', { count: 6, categories: ['leadership'] })).json() as Session;
+    const ids = (s: Session) => s.items.map((i) => i.questionId!);
+    expect(new Set([...ids(first), ...ids(second)]).size).toBe(12);
+    // All twelve were used: the third interview reuses them rather than failing.
+    expect(new Set(ids((await b.post('/api/sessions', { count: 6, categories: ['leadership'] })).json() as Session)).size).toBe(6);
+  });
+
   it('draws from chosen categories and from a question set in its order', async () => {
     const b = browser();
     const cats = (await b.post('/api/sessions', { count: 4, categories: ['Teamwork', 'leadership'] })).json() as Session;

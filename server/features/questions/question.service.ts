@@ -13,6 +13,8 @@ export interface DrawPlan {
   role?: QuestionRole | undefined;
   categories?: string[] | undefined;
   setId?: string | undefined;
+  /** Questions the owner had in recent mock interviews: drawn only when there are not enough others. */
+  recent?: ReadonlySet<string> | undefined;
 }
 
 export class QuestionService {
@@ -138,9 +140,13 @@ export class QuestionService {
       const what = plan.categories?.length ? `the categories ${plan.categories.join(', ')}` : plan.role ? `the role ${roleLabels[plan.role]}` : 'the bank';
       throw badRequest('NOT_ENOUGH_QUESTIONS', `Only ${pool.length} question(s) match ${what}; choose fewer questions or more categories.`);
     }
-    if (!plan.role) return this.shuffle(pool).slice(0, plan.count);
-    const forRole = this.shuffle(pool.filter((q) => q.roles.includes(plan.role!)));
-    const forAny = this.shuffle(pool.filter((q) => !q.roles.includes(plan.role!)));
+    const fresh = (qs: Question[]) => {
+      const shuffled = this.shuffle(qs);
+      return [...shuffled.filter((q) => !plan.recent?.has(q.id)), ...shuffled.filter((q) => plan.recent?.has(q.id))];
+    };
+    if (!plan.role) return fresh(pool).slice(0, plan.count);
+    const forRole = fresh(pool.filter((q) => q.roles.includes(plan.role!)));
+    const forAny = fresh(pool.filter((q) => !q.roles.includes(plan.role!)));
     const want = Math.min(forRole.length, Math.ceil(plan.count * 0.6));
     const picked = [...forRole.slice(0, want), ...forAny.slice(0, plan.count - want)];
     if (picked.length < plan.count) picked.push(...forRole.slice(want, want + plan.count - picked.length));

@@ -43,6 +43,16 @@ export class SessionRepository {
       .execute() as Promise<Array<SessionRow & { total: number; answered: number }>>;
   }
 
+  /** The questions of `owner`'s latest `sessions` mock interviews. */
+  async recentQuestionIds(owner: string, sessions: number): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('mock_session_items')
+      .select('question_id')
+      .where('session_id', 'in', (qb) => qb.selectFrom('mock_sessions').select('id').where('owner', '=', owner).orderBy('created_at', 'desc').limit(sessions))
+      .execute();
+    return new Set(rows.map((r) => r.question_id).filter((id): id is string => id !== null));
+  }
+
   /** Records the answer given to one question; false when the item does not exist. */
   async attachAnswer(sessionId: string, position: number, answerId: string): Promise<boolean> {
     const now = new Date().toISOString();

@@ -9,6 +9,9 @@ import type { QuestionService } from '../questions/question.service.js';
 import type { SessionItemRow, SessionRepository, SessionRow } from './session.repository.js';
 import { type SummaryItem, summarizeSession } from './session-summary.js';
 
+/** Questions of this many of the owner's latest mock interviews are drawn again only when there are not enough others. */
+export const RECENT_SESSIONS = 5;
+
 /** A browser stops a little after the limit; the server allows this much over the answer time. */
 export const ANSWER_GRACE_SEC = 5;
 
@@ -33,7 +36,8 @@ export class SessionService {
     if (effectiveAnswer > this.d.maxVideoSec) {
       throw badRequest('ANSWER_TIME_TOO_LONG', `The answer time with extra time is ${effectiveAnswer} s; this server accepts recordings of at most ${this.d.maxVideoSec} s.`);
     }
-    const questions = await this.d.questions.drawForMock(owner, { count: body.count, role: body.role, categories: body.categories, setId: body.setId });
+    const recent = await this.d.repo.recentQuestionIds(owner, RECENT_SESSIONS);
+    const questions = await this.d.questions.drawForMock(owner, { count: body.count, role: body.role, categories: body.categories, setId: body.setId, recent });
     const id = randomUUID();
     const now = new Date().toISOString();
     await this.d.repo.create(
