@@ -12,11 +12,10 @@ afterAll(() => t.close());
 
 /** A browser: keeps the practice cookie it was given. */
 function browser() {
-  let cookie: string | null = null;
+  const jar: Record<string, string> = {};
   return async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
-    const res = await t.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), ...(cookie ? { cookies: { ia_session: cookie } } : {}) });
-    const set = res.cookies.find((c) => c.name === 'ia_session');
-    if (set) cookie = set.value;
+    const res = await t.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), cookies: { ...jar } });
+    for (const c of res.cookies) jar[c.name] = c.value;
     return res;
   };
 }

@@ -30,11 +30,10 @@ afterAll(async () => {
 });
 
 function browser() {
-  let cookie: string | null = null;
+  const jar: Record<string, string> = {};
   const send = async (o: { method: 'GET' | 'POST' | 'DELETE'; url: string; payload?: unknown; headers?: Record<string, string> }) => {
-    const res = await t.app.inject({ method: o.method, url: o.url, ...(o.payload !== undefined ? { payload: o.payload as string } : {}), ...(o.headers ? { headers: o.headers } : {}), ...(cookie ? { cookies: { ia_session: cookie } } : {}) });
-    const set = res.cookies.find((c) => c.name === 'ia_session');
-    if (set) cookie = set.value;
+    const res = await t.app.inject({ method: o.method, url: o.url, ...(o.payload !== undefined ? { payload: o.payload as string } : {}), ...(o.headers ? { headers: o.headers } : {}), cookies: { ...jar } });
+    for (const c of res.cookies) jar[c.name] = c.value;
     return res;
   };
   return {

@@ -39,7 +39,7 @@ function visible(owner: string | null | undefined, origin?: 'bank' | 'own') {
     const bank = eb('source', '=', 'bank');
     const own = owner ? eb.and([eb('source', '=', OWN_SOURCE), eb('owner', '=', owner)]) : null;
     if (origin === 'bank') return bank;
-    if (origin === 'own') return own ?? eb.val(false);
+    if (origin === 'own' && own) return own;
     return own ? eb.or([bank, own]) : bank;
   };
 }
@@ -66,6 +66,7 @@ export class QuestionRepository {
 
   /** The bank (and `owner`'s own questions), by category then id. */
   async list(owner?: string | null, filter: QuestionFilter = {}): Promise<Question[]> {
+    if (filter.origin === 'own' && !owner) return [];
     let q = this.db.selectFrom('questions').select(COLUMNS).where(visible(owner, filter.origin));
     if (filter.category?.length) q = q.where('category', 'in', filter.category);
     if (filter.type?.length) q = q.where('type', 'in', filter.type);
