@@ -28,6 +28,8 @@ export interface SubmitInput {
   audioOnly?: boolean;
   /** A tighter duration limit than the server's (e.g. a mock interview's answer time). */
   maxDurationSec?: number;
+  /** The question, already resolved and checked by the caller (a mock interview's item); instead of questionId. */
+  question?: { id: string | null; text: string };
 }
 
 export interface AnswerServiceDeps {
@@ -79,6 +81,7 @@ export class AnswerService {
   }
 
   private async resolveQuestion(input: SubmitInput): Promise<{ id: string | null; text: string }> {
+    if (input.question) return input.question;
     if (input.questionId !== undefined && input.questionId !== '') {
       const q = await this.d.questions.get(input.questionId);
       if (!q) throw notFound('QUESTION_NOT_FOUND', `Unknown question id "${input.questionId.slice(0, 80)}".`);

@@ -120,7 +120,8 @@ export class SessionService {
     const limit = withExtra(s.answer_time_sec, s.extra_time_pct) + ANSWER_GRACE_SEC;
     const { id: answerId } = await this.d.answers.submit({
       file,
-      ...(item.question_id ? { questionId: item.question_id } : { questionText: item.question_text }),
+      // The session's own copy of the question (an own question may have been edited or deleted since).
+      question: { id: item.question_id, text: item.question_text },
       audioOnly: audioOnly || s.audio_only === 1,
       maxDurationSec: limit,
     });
