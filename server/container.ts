@@ -11,8 +11,8 @@ import { AnswerRepository } from './features/answers/answer.repository.js';
 import { AnswerService } from './features/answers/answer.service.js';
 import { QuestionRepository } from './features/questions/question.repository.js';
 import { QuestionService } from './features/questions/question.service.js';
-import { SessionRepository } from './features/sessions/session.repository.js';
-import { SessionService } from './features/sessions/session.service.js';
+import { MockSessionRepository } from './features/sessions/session.repository.js';
+import { MockSessionService } from './features/sessions/session.service.js';
 import type { Database } from './db/database.js';
 import type { EventBus } from './infra/events/event-bus.js';
 import { createInfra } from './infra/index.js';
@@ -33,7 +33,7 @@ export interface Container {
   answerRepo: AnswerRepository;
   answers: AnswerService;
   /** Mock interviews. */
-  sessions: SessionService;
+  sessions: MockSessionService;
   /** Created on first use: the API role never loads analysis models. */
   engine(): Promise<AnalysisEngine>;
   close(): Promise<void>;
@@ -63,7 +63,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const questions = new QuestionService(questionRepo);
   const answerRepo = new AnswerRepository(database.db);
   const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE });
-  const sessions = new SessionService({ repo: new SessionRepository(database.db), questions, answers, answerRepo, maxVideoSec: config.MAX_VIDEO_SEC });
+  const sessions = new MockSessionService({ repo: new MockSessionRepository(database.db), questions, answers, answerRepo, maxVideoSec: config.MAX_VIDEO_SEC });
 
   let enginePromise: Promise<AnalysisEngine> | null = null;
   const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.env, log));

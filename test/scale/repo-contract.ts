@@ -5,7 +5,7 @@ import type { Database } from '../../server/db/database.js';
 import { AnswerRepository, type NewAnswer } from '../../server/features/answers/answer.repository.js';
 import { QuestionRepository } from '../../server/features/questions/question.repository.js';
 import { seedQuestions } from '../../server/features/questions/seed.js';
-import { SessionRepository } from '../../server/features/sessions/session.repository.js';
+import { MockSessionRepository } from '../../server/features/sessions/session.repository.js';
 
 const newAnswer = (over: Partial<NewAnswer> = {}): NewAnswer => ({
   id: randomUUID(),
@@ -132,7 +132,7 @@ export function repoContract(name: string, open: () => Promise<Database>): void 
       expect((await questions.list(owner, { role: 'nurse' })).length).toBe(seedQuestions.filter((q) => q.roles.includes('nurse') || q.roles.includes('any')).length + 1);
       expect(await questions.updateOwn(`x-${owner}`, qid, { text: 'stolen' })).toBe(false);
 
-      const sessions = new SessionRepository(database.db);
+      const sessions = new MockSessionRepository(database.db);
       const sid = randomUUID();
       const now = new Date().toISOString();
       await sessions.create(

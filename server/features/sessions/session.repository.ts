@@ -4,7 +4,7 @@ import type { DB, MockSessionItemsTable, MockSessionsTable } from '../../db/sche
 export type SessionRow = Selectable<MockSessionsTable>;
 export type SessionItemRow = Selectable<MockSessionItemsTable>;
 
-export class SessionRepository {
+export class MockSessionRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async create(s: Insertable<MockSessionsTable>, items: Array<Insertable<MockSessionItemsTable>>): Promise<void> {

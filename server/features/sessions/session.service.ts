@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { AnswerRepository } from '../answers/answer.repository.js';
 import type { AnswerService } from '../answers/answer.service.js';
 import type { QuestionService } from '../questions/question.service.js';
-import type { SessionItemRow, SessionRepository, SessionRow } from './session.repository.js';
+import type { SessionItemRow, MockSessionRepository, SessionRow } from './session.repository.js';
 import { type SummaryItem, summarizeSession } from './session-summary.js';
 
 /** Questions of this many of the owner's latest mock interviews are drawn again only when there are not enough others. */
@@ -15,8 +15,8 @@ export const RECENT_SESSIONS = 5;
 /** A browser stops a little after the limit; the server allows this much over the answer time. */
 export const ANSWER_GRACE_SEC = 5;
 
-export interface SessionServiceDeps {
-  repo: SessionRepository;
+export interface MockSessionServiceDeps {
+  repo: MockSessionRepository;
   questions: QuestionService;
   answers: AnswerService;
   answerRepo: AnswerRepository;
@@ -28,8 +28,8 @@ export type CreateSessionInput = Required<Pick<CreateSessionBody, 'count' | 'thi
 
 const withExtra = (sec: number, pct: number) => Math.round(sec * (1 + pct / 100));
 
-export class SessionService {
-  constructor(private readonly d: SessionServiceDeps) {}
+export class MockSessionService {
+  constructor(private readonly d: MockSessionServiceDeps) {}
 
   async create(owner: string, body: CreateSessionInput): Promise<Session> {
     const effectiveAnswer = withExtra(body.answerTimeSec, body.extraTimePct);
