@@ -6,13 +6,14 @@ import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-hiring.js';
 import * as m003 from './migrations/003-answer-scope.js';
+import * as m008 from './migrations/008-analysis-budget.js';
 import * as m009 from './migrations/009-mock-interviews.js';
 import type { DB } from './schema.js';
 
 /** The SQLite database's file name inside DATA_DIR. */
 export const SQLITE_FILE = 'interview-analyzer.sqlite';
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '009-mock-interviews': m009 };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '008-analysis-budget': m008, '009-mock-interviews': m009 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -39,7 +40,8 @@ export function openSqlite(file: string): Database {
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrations() });
+  // Migrations are numbered per area (004 practice ... 008 security) and land in any order: a database that already ran 008 still runs 004-007.
+  const migrator = new Migrator({ db, provider: new StaticMigrations(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

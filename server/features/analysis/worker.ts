@@ -1,19 +1,27 @@
 import { createCoach } from '../../coach/index.js';
 import type { Container } from '../../container.js';
 import { createAnalysisHandler } from './analysis.job.js';
+import { contentContextResolver } from './content-context.js';
 
 /** Starts taking analysis jobs in this process, and re-queues answers that lost their job in a crash. */
 export async function startWorker(c: Container): Promise<void> {
   const engine = await c.engine();
   const coach = createCoach(c.config.env); // null unless LLM_BASE_URL is set
+  const resolveContent = contentContextResolver(c.database.db);
   const handler = createAnalysisHandler({
     answers: c.answerRepo,
+    states: c.answers,
     storage: c.storage,
     engine,
-    events: c.events,
     log: c.log,
     context: (answerId) => c.sessions.analysisContext(answerId),
     ...(coach ? { enrich: async (report) => void Object.assign(report, { coach: await coach.review(report) }) } : {}),
+    contentContext: async (answer) => {
+      // A mock interview's job description and question type take precedence (the session stores them).
+      const base = await resolveContent(answer);
+      const mock = await c.sessions.analysisContext(answer.id);
+      return { ...base, ...(mock.jobDescription ? { jobDescription: mock.jobDescription } : {}), ...(mock.questionType ? { questionType: mock.questionType } : {}) };
+    },
   });
   c.queue.start(handler, { concurrency: c.config.JOB_CONCURRENCY });
   const requeued = await c.answers.reconcile();

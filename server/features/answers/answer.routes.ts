@@ -5,6 +5,7 @@ import { errorBody } from '../../../contracts/errors.js';
 import type { Container } from '../../container.js';
 import { serveVideo } from './answer.video.js';
 import { streamAnswerEvents } from './answer.events.js';
+import { existingPracticeOwner } from '../questions/owner.js';
 import { receiveUpload } from './intake.js';
 
 /** An answer without camera: declared with the field audioOnly=1 (or true), or sent as an audio/* file. */
@@ -18,18 +19,20 @@ export const answerRoutes =
     app.post(
       '/answers',
       {
-        config: { rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'practice', bucket: 'uploads' },
         schema: {
           tags: ['answers'],
           summary: 'Upload a recorded answer (multipart: questionId, optional audioOnly=1, then the video or audio file in the "video" field) and queue its analysis',
           consumes: ['multipart/form-data'],
-          response: { 202: answerAccepted, 400: errorBody, 404: errorBody, 413: errorBody, 415: errorBody },
+          response: { 202: answerAccepted, 400: errorBody, 404: errorBody, 413: errorBody, 415: errorBody, 429: errorBody, 507: errorBody },
         },
       },
       async (request, reply) => {
+        await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
+        await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
-          const { id } = await c.answers.submit({ file: upload.file, questionId: upload.fields.questionId, audioOnly: isAudioOnly(upload.fields.audioOnly, upload.file?.mimetype) });
+          const { id } = await c.answers.submit({ file: upload.file, questionId: upload.fields.questionId, client: request.ip, questionOwner: existingPracticeOwner(request), audioOnly: isAudioOnly(upload.fields.audioOnly, upload.file?.mimetype) });
           return reply.status(202).send({ id });
         } finally {
           await upload.cleanup();
@@ -40,6 +43,7 @@ export const answerRoutes =
     app.get(
       '/answers',
       {
+        config: { access: 'practice' },
         schema: {
           tags: ['answers'],
           summary: 'Past answers, newest first',
@@ -52,25 +56,25 @@ export const answerRoutes =
 
     app.get(
       '/answers/:id',
-      { schema: { tags: ['answers'], summary: 'Status, progress and (when done) the report of one answer', params: answerParams, response: { 200: answerSchema, 404: errorBody } } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Status, progress and (when done) the report of one answer', params: answerParams, response: { 200: answerSchema, 404: errorBody } } },
       async (request) => c.answers.get(request.params.id, 'practice'),
     );
 
     app.get(
       '/answers/:id/events',
-      { schema: { tags: ['answers'], summary: 'Server-sent events with the analysis progress of one answer', params: answerParams, produces: ['text/event-stream'] } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Server-sent events with the analysis progress of one answer', params: answerParams, produces: ['text/event-stream'] } },
       async (request, reply) => streamAnswerEvents(c, request.params.id, request, reply),
     );
 
     app.get(
       '/answers/:id/video',
-      { schema: { tags: ['answers'], summary: 'The recorded video (supports Range requests)', params: answerParams, produces: ['video/webm', 'video/mp4'] } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'The recorded video (supports Range requests)', params: answerParams, produces: ['video/webm', 'video/mp4'] } },
       async (request, reply) => serveVideo(c, request.params.id, request, reply, 'practice'),
     );
 
     app.post(
       '/answers/:id/retry',
-      { schema: { tags: ['answers'], summary: 'Analyse a failed answer again', params: answerParams, response: { 202: answerAccepted, 404: errorBody, 409: errorBody } } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Analyse a failed answer again', params: answerParams, response: { 202: answerAccepted, 404: errorBody, 409: errorBody } } },
       async (request, reply) => {
         await c.answers.retry(request.params.id, 'practice');
         return reply.status(202).send({ id: request.params.id });
@@ -79,7 +83,7 @@ export const answerRoutes =
 
     app.delete(
       '/answers/:id',
-      { schema: { tags: ['answers'], summary: 'Delete an answer, its report and its video', params: answerParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Delete an answer, its report and its video', params: answerParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } } },
       async (request, reply) => {
         await c.answers.delete(request.params.id, 'practice');
         return reply.status(204).send(null);

@@ -101,6 +101,12 @@ export class QuestionRepository {
     return rows.map(toQuestion);
   }
 
+  /** Forgets draws older than `before` (a browser's record of what it has seen is not kept forever). */
+  async purgeDraws(before: Date): Promise<number> {
+    const res = await this.db.deleteFrom('question_draws').where('drawn_at', '<', before.toISOString()).executeTakeFirst();
+    return Number(res.numDeletedRows);
+  }
+
   async recordDraw(sessionId: string, questionId: string): Promise<void> {
     await this.db
       .insertInto('question_draws')

@@ -16,15 +16,16 @@ import {
   randomQuestionQuery,
 } from '../../../contracts/questions.js';
 import type { Container } from '../../container.js';
-import { practiceOwner, practiceSession } from './owner.js';
+import { existingPracticeOwner, hasPracticeSession, practiceOwner as ownerOf, practiceSession } from './owner.js';
 
-export { practiceSession };
+export { hasPracticeSession, practiceSession };
 
 const practice = { access: 'practice' as const };
 
 export const questionRoutes =
   (c: Container): FastifyPluginAsyncZod =>
   async (app) => {
+    const practiceOwner = (request: Parameters<typeof ownerOf>[0], reply: Parameters<typeof ownerOf>[1]) => ownerOf(request, reply, c.config.secureCookies);
     app.get(
       '/questions/random',
       {
@@ -36,13 +37,18 @@ export const questionRoutes =
           response: { 200: questionSchema },
         },
       },
-      async (request, reply) => c.questions.drawRandom(practiceSession(request, reply), request.query.after, await practiceOwner(request, reply)),
+      async (request, reply) => {
+        // A browser without the cookie yet gets one, but its first draw is not recorded (cookie-less clients store nothing).
+        const known = hasPracticeSession(request);
+        const session = practiceSession(request, reply, c.config.secureCookies);
+        return c.questions.drawRandom(known ? session : null, request.query.after, await practiceOwner(request, reply));
+      },
     );
 
     app.get(
       '/questions',
       {
-        config: practice,
+        config: { access: 'public' },
         schema: {
           tags: ['questions'],
           summary: 'The question bank and this practice user\'s own questions, filtered by category, type, role or origin',
@@ -50,13 +56,13 @@ export const questionRoutes =
           response: { 200: questionList, 400: errorBody },
         },
       },
-      async (request, reply) => ({ items: await c.questions.list(await practiceOwner(request, reply), request.query) }),
+      async (request) => ({ items: await c.questions.list(existingPracticeOwner(request), request.query) }),
     );
 
     app.get(
       '/questions/facets',
-      { config: practice, schema: { tags: ['questions'], summary: 'Categories, types and roles with how many questions each has', response: { 200: questionFacets } } },
-      async (request, reply) => c.questions.facets(await practiceOwner(request, reply)),
+      { config: { access: 'public' }, schema: { tags: ['questions'], summary: 'Categories, types and roles with how many questions each has', response: { 200: questionFacets } } },
+      async (request) => c.questions.facets(existingPracticeOwner(request)),
     );
 
     app.post(

@@ -25,13 +25,13 @@ export const sessionRoutes =
           response: { 201: sessionSchema, 400: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(await c.sessions.create(await practiceOwner(request, reply), request.body)),
+      async (request, reply) => reply.status(201).send(await c.sessions.create(await practiceOwner(request, reply, c.config.secureCookies), request.body)),
     );
 
     app.get(
       '/sessions',
       { config: practice, schema: { tags: ['sessions'], summary: 'Your mock interviews, newest first', response: { 200: sessionList } } },
-      async (request, reply) => ({ items: await c.sessions.list(await practiceOwner(request, reply)) }),
+      async (request, reply) => ({ items: await c.sessions.list(await practiceOwner(request, reply, c.config.secureCookies)) }),
     );
 
     app.get(
@@ -40,14 +40,14 @@ export const sessionRoutes =
         config: practice,
         schema: { tags: ['sessions'], summary: 'A mock interview: its questions, each answer\'s analysis progress, and the session report across the analysed answers', params: sessionParams, response: { 200: sessionSchema, 404: errorBody } },
       },
-      async (request, reply) => c.sessions.get(await practiceOwner(request, reply), request.params.id),
+      async (request, reply) => c.sessions.get(await practiceOwner(request, reply, c.config.secureCookies), request.params.id),
     );
 
     app.delete(
       '/sessions/:id',
       { config: practice, schema: { tags: ['sessions'], summary: 'Delete a mock interview (its answers stay in your history)', params: sessionParams, response: { 204: z.null(), 404: errorBody } } },
       async (request, reply) => {
-        await c.sessions.delete(await practiceOwner(request, reply), request.params.id);
+        await c.sessions.delete(await practiceOwner(request, reply, c.config.secureCookies), request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -65,10 +65,10 @@ export const sessionRoutes =
         },
       },
       async (request, reply) => {
-        const owner = await practiceOwner(request, reply);
+        const owner = await practiceOwner(request, reply, c.config.secureCookies);
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
-          const { id } = await c.sessions.submitAnswer(owner, request.params.id, request.params.position, upload.file, isAudioOnly(upload.fields.audioOnly, upload.file?.mimetype));
+          const { id } = await c.sessions.submitAnswer(owner, request.params.id, request.params.position, upload.file, isAudioOnly(upload.fields.audioOnly, upload.file?.mimetype), request.ip);
           return reply.status(202).send({ id });
         } finally {
           await upload.cleanup();

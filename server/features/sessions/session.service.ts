@@ -112,7 +112,7 @@ export class MockSessionService {
    * Stores the recording for question `position` and queues its analysis (it runs while the next question
    * is answered). A question can be answered again only when its analysis failed or its answer was deleted.
    */
-  async submitAnswer(owner: string, id: string, position: number, file: { path: string; size: number } | null, audioOnly: boolean): Promise<{ id: string }> {
+  async submitAnswer(owner: string, id: string, position: number, file: { path: string; size: number } | null, audioOnly: boolean, client?: string): Promise<{ id: string }> {
     const s = await this.row(owner, id);
     const item = (await this.d.repo.items(s.id)).find((i) => i.position === position);
     if (!item) throw notFound('SESSION_QUESTION_NOT_FOUND', `This mock interview has no question ${position}.`);
@@ -124,6 +124,8 @@ export class MockSessionService {
       question: { id: item.question_id, text: item.question_text },
       audioOnly: audioOnly || s.audio_only === 1,
       maxDurationSec: limit,
+      // The client's analysis budget pays for it, as for any practice upload.
+      ...(client ? { client } : {}),
     });
     await this.d.repo.attachAnswer(s.id, position, answerId);
     return { id: answerId };
