@@ -29,6 +29,8 @@ import { ReviewRepository } from './features/reviews/review.repository.js';
 import { ReviewService } from './features/reviews/review.service.js';
 import { QuestionRepository } from './features/questions/question.repository.js';
 import { QuestionService } from './features/questions/question.service.js';
+import { MockSessionRepository } from './features/sessions/session.repository.js';
+import { MockSessionService } from './features/sessions/session.service.js';
 import type { Database } from './db/database.js';
 import type { EventBus } from './infra/events/event-bus.js';
 import { DiskGuard } from './infra/disk.js';
@@ -52,6 +54,8 @@ export interface Container {
   answers: AnswerService;
   /** The analysis of uploads while they arrive (docs/streaming.md). */
   streaming: StreamingService;
+  /** Mock interviews. */
+  sessions: MockSessionService;
   /** Per-client analysis budget (minutes per hour, answers waiting). */
   budget: AnalysisBudget;
   /** Free space of the data directory (uploads, health). */
@@ -88,6 +92,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const answerRepo = new AnswerRepository(database.db);
   const budget = new AnalysisBudget(new BudgetRepository(database.db), { minutesPerHour: config.ANALYSIS_MINUTES_PER_HOUR, maxQueued: config.ANALYSIS_MAX_QUEUED });
   const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE, budget });
+  const sessions = new MockSessionService({ repo: new MockSessionRepository(database.db), questions, answers, answerRepo, maxVideoSec: config.MAX_VIDEO_SEC });
 
   const streaming = new StreamingService({ engineName: config.ANALYSIS_ENGINE, role: config.ROLE, speech: config.engines.speech, log });
 
@@ -108,6 +113,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
     answerRepo,
     answers,
     streaming,
+    sessions,
     budget,
     disk: new DiskGuard(config.dataDir, config.DISK_MIN_FREE_MB),
     hiring: undefined as unknown as Hiring, // set just below: the review service reads answers through the container

@@ -7,9 +7,56 @@ export interface QuestionsTable {
   id: string;
   text: string;
   category: string;
-  /** 'bank' for seeded questions, 'custom' for ones written by a user */
+  /** 'bank' for seeded questions, 'custom' for the hiring team's, 'practice' for a practice user's own (see `owner`) */
   source: string;
   created_at: string;
+  /** contracts/questions.ts questionTypes */
+  type: Generated<string>;
+  /** JSON array of contracts/questions.ts questionRoles */
+  roles: Generated<string>;
+  /** The practice owner of a 'practice' question; null otherwise. */
+  owner: Generated<string | null>;
+}
+
+export interface QuestionSetsTable {
+  id: string;
+  owner: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionSetItemsTable {
+  set_id: string;
+  position: number;
+  question_id: string;
+}
+
+export interface MockSessionsTable {
+  id: string;
+  owner: string;
+  role: string | null;
+  /** JSON array of category names */
+  categories: string;
+  set_id: string | null;
+  job_description: string | null;
+  think_time_sec: number;
+  answer_time_sec: number;
+  extra_time_pct: number;
+  audio_only: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MockSessionItemsTable {
+  session_id: string;
+  position: number;
+  question_id: string | null;
+  question_text: string;
+  question_type: string;
+  category: string;
+  answer_id: string | null;
+  answered_at: string | null;
 }
 
 export interface QuestionDrawsTable {
@@ -75,6 +122,10 @@ export interface DB extends HiringDB {
   analysis_usage: AnalysisUsageTable;
   questions: QuestionsTable;
   question_draws: QuestionDrawsTable;
+  question_sets: QuestionSetsTable;
+  question_set_items: QuestionSetItemsTable;
+  mock_sessions: MockSessionsTable;
+  mock_session_items: MockSessionItemsTable;
   answers: AnswersTable;
   jobs: JobsTable;
 }

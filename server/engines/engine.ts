@@ -1,3 +1,4 @@
+import type { QuestionType } from '../../contracts/questions.js';
 import type { Report } from '../analysis/report.js';
 import type { Pcm } from '../analysis/audio/decode.js';
 import type { AudioPrecomputed } from './local/audio.js';
@@ -22,6 +23,10 @@ export interface AnalysisInput {
   hasVideo: boolean;
   /** Stable id of the answer, for engines that keep remote state (e.g. a cloud index). */
   answerId?: string;
+  /** The job description the user pasted for a mock interview (for the relevance check), when there is one. */
+  jobDescription?: string;
+  /** The question's type (contracts/questions.ts), when the answer was given in a mock interview. */
+  questionType?: QuestionType;
   /**
    * What the streaming analysis measured while the answer was being recorded (server/features/streaming): the
    * local engine finishes from it instead of starting over. Other engines ignore it.

@@ -16,6 +16,7 @@ import { checkCsrf, sessionUserOf, setCurrentUser } from '../features/auth/guard
 import { registerHiring } from '../features/hiring.js';
 import { legacyRoutes } from '../features/legacy/legacy.routes.js';
 import { questionRoutes } from '../features/questions/question.routes.js';
+import { sessionRoutes } from '../features/sessions/session.routes.js';
 import { systemRoutes } from '../features/system/system.routes.js';
 import { RATE_LIMITED } from '../../contracts/errors.js';
 import { installAccess } from './access.js';
@@ -83,6 +84,7 @@ export async function buildApp(c: Container) {
   await app.register(systemRoutes(c), { prefix: '/api' });
   await app.register(questionRoutes(c), { prefix: '/api' });
   await app.register(answerRoutes(c), { prefix: '/api' });
+  await app.register(sessionRoutes(c), { prefix: '/api' });
   await app.register(uploadRoutes(c, c.streaming), { prefix: '/api' });
   await app.register(legacyRoutes(c));
   await registerHiring(app, c);

@@ -21,6 +21,8 @@ export interface PrepareLimits {
   maxDurationSec: number;
   /** Largest frame side accepted (pixels). */
   maxDimension?: number;
+  /** An audio-only answer ("answer without camera"): no video track needed; a video track, if any, is dropped. */
+  audioOnly?: boolean;
   /**
    * The recording was interrupted (a page reload mid-take, resumed from what the browser kept): its stream ends
    * without a proper close, so "ended prematurely" is expected and the take is kept up to where it stops.
@@ -43,15 +45,16 @@ export async function prepareVideo(input: string, outBase: string, limits: Prepa
     throw e;
   }
   if (info.image) throw badRequest('IMAGE_NOT_VIDEO', `This is an image (${info.image}), not a video. Upload the recorded answer as a video (WebM or MP4).`);
-  if (!info.hasVideo) throw badRequest('NO_VIDEO_TRACK', 'The file has no video track. Please record with your camera on.');
-  if (!info.hasAudio) throw badRequest('NO_AUDIO_TRACK', 'The video has no audio track. Check that your microphone is on and allowed, then record again.');
+  const audioOnly = limits.audioOnly === true;
+  if (!info.hasVideo && !audioOnly) throw badRequest('NO_VIDEO_TRACK', 'The file has no video track. Please record with your camera on (or, where it is offered, choose "Answer without camera" for an audio-only answer).');
+  if (!info.hasAudio) throw badRequest('NO_AUDIO_TRACK', audioOnly ? 'The recording has no audio track. Check that your microphone is on and allowed, then record again.' : 'The video has no audio track. Check that your microphone is on and allowed, then record again.');
   const maxDim = limits.maxDimension ?? 4096;
-  if ((info.width ?? 0) > maxDim || (info.height ?? 0) > maxDim) {
+  if (!audioOnly && ((info.width ?? 0) > maxDim || (info.height ?? 0) > maxDim)) {
     throw badRequest('VIDEO_TOO_LARGE_FRAME', `The video frame is ${info.width}x${info.height}; the largest accepted side is ${maxDim} pixels.`);
   }
   if (info.durationSec !== null && info.durationSec > limits.maxDurationSec + 1) throw tooLong(info.durationSec, limits.maxDurationSec);
 
-  const plan = remuxPlan(info);
+  const plan = audioOnly ? audioPlan(info) : remuxPlan(info);
   const out = `${outBase}.${plan.ext}`;
   const r = await run(FFMPEG, ['-v', 'error', '-nostdin', '-y', '-i', input, ...plan.args, out], { signal });
   const problems = decodeProblems(r.stderr);
@@ -88,6 +91,13 @@ interface RemuxPlan {
   ext: string;
   mime: string;
   args: string[];
+}
+
+/** Audio-only answers are kept as WebM/Opus: copied when the browser recorded Opus or Vorbis, transcoded otherwise. */
+export function audioPlan(info: Pick<ProbeResult, 'audioCodec'>): RemuxPlan {
+  const map = ['-map', '0:a:0', '-vn'];
+  if (WEBM_AUDIO.has(info.audioCodec ?? '')) return { ext: 'webm', mime: 'audio/webm', args: [...map, '-c', 'copy'] };
+  return { ext: 'webm', mime: 'audio/webm', args: [...map, '-c:a', 'libopus', '-b:a', '64k'] };
 }
 
 /** Copy the streams when the target container takes them; transcode otherwise. */

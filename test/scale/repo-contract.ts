@@ -5,6 +5,7 @@ import type { Database } from '../../server/db/database.js';
 import { AnswerRepository, type NewAnswer } from '../../server/features/answers/answer.repository.js';
 import { QuestionRepository } from '../../server/features/questions/question.repository.js';
 import { seedQuestions } from '../../server/features/questions/seed.js';
+import { MockSessionRepository } from '../../server/features/sessions/session.repository.js';
 
 const newAnswer = (over: Partial<NewAnswer> = {}): NewAnswer => ({
   id: randomUUID(),
@@ -44,7 +45,7 @@ export function repoContract(name: string, open: () => Promise<Database>): void 
       expect(list).toHaveLength(seedQuestions.length);
       const sorted = [...list].sort((a, b) => (a.category === b.category ? (a.id < b.id ? -1 : 1) : a.category < b.category ? -1 : 1));
       expect(list).toEqual(sorted);
-      expect(await questions.get('q-gen-01')).toEqual({ id: 'q-gen-01', text: 'Tell me about yourself.', category: 'general' });
+      expect(await questions.get('q-gen-01')).toEqual({ id: 'q-gen-01', text: 'Tell me about yourself.', category: 'general', type: 'general', roles: ['any'], origin: 'bank' });
       expect(await questions.get('nope')).toBeUndefined();
     });
 
@@ -120,6 +121,40 @@ export function repoContract(name: string, open: () => Promise<Database>): void 
       await answers.create(a);
       await database.db.deleteFrom('questions').where('id', '=', qid).execute();
       expect(await answers.get(a.id)).toMatchObject({ question_id: null, question_text: 'custom?' });
+    });
+
+    it('keeps own questions per owner, filters by role, and stores mock interview sessions with their answers', async () => {
+      const owner = `o-${randomUUID()}`;
+      const qid = `own-${randomUUID()}`;
+      await questions.createOwn(owner, { id: qid, text: 'My own nursing question?', category: 'own', type: 'situational', roles: ['nurse'] });
+      expect((await questions.list(owner, { role: 'nurse', origin: 'own' })).map((q) => q.id)).toEqual([qid]);
+      expect(await questions.list(`x-${owner}`, { origin: 'own' })).toEqual([]);
+      expect((await questions.list(owner, { role: 'nurse' })).length).toBe(seedQuestions.filter((q) => q.roles.includes('nurse') || q.roles.includes('any')).length + 1);
+      expect(await questions.updateOwn(`x-${owner}`, qid, { text: 'stolen' })).toBe(false);
+
+      const sessions = new MockSessionRepository(database.db);
+      const sid = randomUUID();
+      const now = new Date().toISOString();
+      await sessions.create(
+        { id: sid, owner, role: 'nurse', categories: '[]', set_id: null, job_description: 'Ward nurse', think_time_sec: 30, answer_time_sec: 120, extra_time_pct: 25, audio_only: 0, created_at: now, updated_at: now },
+        [1, 2, 3].map((position) => ({ session_id: sid, position, question_id: position === 1 ? qid : 'q-gen-01', question_text: 'Q', question_type: 'situational', category: 'own', answer_id: null, answered_at: null })),
+      );
+      const a = newAnswer();
+      await answers.create(a);
+      expect(await sessions.attachAnswer(sid, 1, a.id)).toBe(true);
+      expect(await sessions.attachAnswer(sid, 9, a.id)).toBe(false);
+      const listed = await sessions.list(owner, 10);
+      expect(listed.map((r) => ({ id: r.id, total: Number(r.total), answered: Number(r.answered), extra: r.extra_time_pct }))).toEqual([{ id: sid, total: 3, answered: 1, extra: 25 }]);
+      expect(await sessions.analysisContext(a.id)).toEqual({ job_description: 'Ward nurse', question_type: 'situational' });
+      expect(await sessions.recentQuestionIds(owner, 5)).toEqual(new Set([qid, 'q-gen-01']));
+      expect(await sessions.recentQuestionIds(`x-${owner}`, 5)).toEqual(new Set());
+      expect(await sessions.get(`x-${owner}`, sid)).toBeUndefined();
+      // Deleting the answer keeps the session item (answer_id set to null); deleting the session removes its items.
+      await answers.delete(a.id);
+      expect((await sessions.items(sid))[0]).toMatchObject({ position: 1, answer_id: null });
+      expect(await sessions.delete(owner, sid)).toBe(true);
+      expect(await sessions.items(sid)).toEqual([]);
+      expect(await questions.deleteOwn(owner, qid)).toBe(true);
     });
   });
 }

@@ -9,6 +9,10 @@ import { RouteError } from './components/RouteError';
 import { History } from './pages/History';
 import { Home } from './pages/Home';
 import { Interview } from './pages/Interview';
+import { MockInterview } from './pages/mock/MockInterview';
+import { MockReport } from './pages/mock/MockReport';
+import { MockSetup } from './pages/mock/MockSetup';
+import { MyQuestions } from './pages/mock/MyQuestions';
 import { NotFound } from './pages/NotFound';
 import { Results } from './pages/Results';
 
@@ -27,6 +31,10 @@ export const routes: RouteObject[] = [
       { id: 'home', index: true, element: <Home /> },
       { id: 'interview', path: 'interview', element: <Interview />, handle: handle('Practice interview') },
       { id: 'history', path: 'history', element: <History />, handle: handle('History') },
+      { id: 'mock', path: 'mock', element: <MockSetup />, handle: handle('Mock interview') },
+      { id: 'my-questions', path: 'mock/questions', element: <MyQuestions />, handle: handle('My questions and sets') },
+      { id: 'mock-session', path: 'mock/:id', element: <MockInterview />, handle: handle('Mock interview') },
+      { id: 'mock-report', path: 'mock/:id/report', element: <MockReport />, handle: handle('Mock interview report') },
       { id: 'answer', path: 'answers/:id', element: <Results />, handle: handle('Report') },
       {
         id: 'admin',

@@ -12,6 +12,9 @@ import type { VisionOutput } from '../../analysis/vision/contract.js';
 import { AnalysisError, type AnalysisEngine, type AnalysisInput, type ProgressFn } from '../engine.js';
 import { MIN_ANSWER_SEC, MIN_JUDGED_SPEECH_SEC, analyzeAudio, emptySpeech, noSpeechScores, type AudioResult } from './audio.js';
 
+/** Why the visual scores of an answer without camera are null (shown with them). */
+export const AUDIO_ONLY_REASON = 'no video: audio-only answer';
+
 export interface LocalEngineOptions {
   recognizer?: Recognizer;
   logger?: { info(...a: never[]): void; warn(...a: never[]): void } | Logger;
@@ -94,7 +97,8 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
       let visionReason: string | null = null;
       const timingsMs: Record<string, number> = { decoding: decodeMs, ...audio.timingsMs, ...input.streamed?.timingsMs };
       if (vis instanceof Error) {
-        visionReason = `vision not measured: ${vis.message}`;
+        // An answer without camera is not a failure: the visual scores are simply not measured, and nothing is penalised.
+        visionReason = input.hasVideo ? `vision not measured: ${vis.message}` : AUDIO_ONLY_REASON;
         warnings.push(visionReason);
         log?.warn(visionReason);
         eyeContact = unmeasured(visionReason, 'Look at the camera lens while you speak.');

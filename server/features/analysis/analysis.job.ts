@@ -1,6 +1,6 @@
 /** The background job that runs an engine on one stored answer and records the report. */
 import { type Report, reportSchema } from '../../analysis/report.js';
-import { type AnalysisEngine, AnalysisError, type Progress, type StreamedParts } from '../../engines/engine.js';
+import { type AnalysisEngine, AnalysisError, type AnalysisInput, type Progress, type StreamedParts } from '../../engines/engine.js';
 import { type Job, type JobHandler, PermanentJobError } from '../../infra/queue/queue.js';
 import { addCoaching, type ContentContext } from '../../analysis/summary/index.js';
 import type { Storage } from '../../infra/storage/storage.js';
@@ -19,6 +19,8 @@ export interface AnalysisJobDeps {
   log: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
   /** What the streaming analysis measured while this answer was uploaded (once; undefined: analyse the file). */
   streamed?: (answerId: string) => Promise<StreamedParts> | undefined;
+  /** What else the engine should know about an answer (a mock interview's job description, the question type). */
+  context?: (answerId: string) => Promise<Pick<AnalysisInput, 'jobDescription' | 'questionType'>>;
   /** Least time between two progress writes to the database. */
   progressWriteMs?: number;
   /** The question type and job description the content analysis uses (default: a 'general' question, no job). */
@@ -54,8 +56,9 @@ export function createAnalysisHandler(d: AnalysisJobDeps): JobHandler {
       } catch (e) {
         d.log.warn({ answerId: answer.id, err: (e as Error).message }, 'streaming analysis unusable; analysing the file');
       }
+      const context = d.context ? await d.context(answer.id) : {};
       const raw = await d.engine.analyze(
-        { videoPath: file.path, question: answer.question_text, durationSec: answer.duration_sec, hasAudio: answer.has_audio === 1, hasVideo: answer.has_video === 1, answerId: answer.id, ...(streamed ? { streamed } : {}) },
+        { videoPath: file.path, question: answer.question_text, durationSec: answer.duration_sec, hasAudio: answer.has_audio === 1, hasVideo: answer.has_video === 1, answerId: answer.id, ...context, ...(streamed ? { streamed } : {}) },
         onProgress,
         signal,
       );

@@ -7,15 +7,22 @@ import { contentContextResolver } from './content-context.js';
 export async function startWorker(c: Container): Promise<void> {
   const engine = await c.engine();
   const coach = createCoach(c.config.env); // null unless LLM_BASE_URL is set
+  const resolveContent = contentContextResolver(c.database.db);
   const handler = createAnalysisHandler({
     answers: c.answerRepo,
     states: c.answers,
     storage: c.storage,
     engine,
     log: c.log,
+    context: (answerId) => c.sessions.analysisContext(answerId),
     streamed: (answerId) => c.streaming.claim(answerId),
     ...(coach ? { enrich: async (report) => void Object.assign(report, { coach: await coach.review(report) }) } : {}),
-    contentContext: contentContextResolver(c.database.db),
+    contentContext: async (answer) => {
+      // A mock interview's job description and question type take precedence (the session stores them).
+      const base = await resolveContent(answer);
+      const mock = await c.sessions.analysisContext(answer.id);
+      return { ...base, ...(mock.jobDescription ? { jobDescription: mock.jobDescription } : {}), ...(mock.questionType ? { questionType: mock.questionType } : {}) };
+    },
   });
   c.queue.start(handler, { concurrency: c.config.JOB_CONCURRENCY });
   const requeued = await c.answers.reconcile();

@@ -5,7 +5,13 @@ import { errorBody } from '../../../contracts/errors.js';
 import type { Container } from '../../container.js';
 import { serveVideo } from './answer.video.js';
 import { streamAnswerEvents } from './answer.events.js';
+import { existingPracticeOwner } from '../questions/owner.js';
 import { receiveUpload } from './intake.js';
+
+/** An answer without camera: declared with the field audioOnly=1 (or true), or sent as an audio/* file. */
+export function isAudioOnly(field: string | undefined, mimetype: string | undefined): boolean {
+  return field === '1' || field === 'true' || /^audio\//i.test(mimetype ?? '');
+}
 
 export const answerRoutes =
   (c: Container): FastifyPluginAsyncZod =>
@@ -16,7 +22,7 @@ export const answerRoutes =
         config: { access: 'practice', bucket: 'uploads' },
         schema: {
           tags: ['answers'],
-          summary: 'Upload a recorded answer (multipart: questionId, then the video file) and queue its analysis',
+          summary: 'Upload a recorded answer (multipart: questionId, optional audioOnly=1, then the video or audio file in the "video" field) and queue its analysis',
           consumes: ['multipart/form-data'],
           response: { 202: answerAccepted, 400: errorBody, 404: errorBody, 413: errorBody, 415: errorBody, 429: errorBody, 507: errorBody },
         },
@@ -26,7 +32,7 @@ export const answerRoutes =
         await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
-          const { id } = await c.answers.submit({ file: upload.file, questionId: upload.fields.questionId, client: request.ip });
+          const { id } = await c.answers.submit({ file: upload.file, questionId: upload.fields.questionId, client: request.ip, questionOwner: existingPracticeOwner(request), audioOnly: isAudioOnly(upload.fields.audioOnly, upload.file?.mimetype) });
           return reply.status(202).send({ id });
         } finally {
           await upload.cleanup();

@@ -39,6 +39,14 @@ export interface SubmitInput {
   interrupted?: boolean;
   /** Runs once the answer row exists, before its analysis is queued (the streaming analysis attaches itself). */
   onCreated?: (id: string) => void;
+  /** An answer without camera: the recording may (and should) have no video track. */
+  audioOnly?: boolean;
+  /** A tighter duration limit than the server's (e.g. a mock interview's answer time). */
+  maxDurationSec?: number;
+  /** The practice owner whose own questions this answer may be given to (practice scope). */
+  questionOwner?: string | null;
+  /** The question, already resolved and checked by the caller (a mock interview's item); instead of questionId. */
+  question?: { id: string | null; text: string };
   /** The client whose analysis budget pays for this answer (server/features/budget); none = not metered. */
   client?: string | undefined;
 }
@@ -64,8 +72,8 @@ export class AnswerService {
     if (input.file.size === 0) throw badRequest('EMPTY_FILE', 'The uploaded video is empty (0 bytes). Please record again.');
     const question = await this.resolveQuestion(input, input.scope ?? 'practice');
     const id = randomUUID();
-    const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: this.d.maxDurationSec, interrupted: input.interrupted === true });
-    const ext = prepared.mime === 'video/webm' ? 'webm' : 'mp4';
+    const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: Math.min(this.d.maxDurationSec, input.maxDurationSec ?? Number.POSITIVE_INFINITY), audioOnly: input.audioOnly === true, interrupted: input.interrupted === true });
+    const ext = prepared.mime.endsWith('/webm') ? 'webm' : 'mp4';
     const mediaKey = `answers/${id}/answer.${ext}`;
     let rank = 0;
     try {
@@ -97,9 +105,10 @@ export class AnswerService {
   }
 
   private async resolveQuestion(input: SubmitInput, scope: AnswerScope): Promise<{ id: string | null; text: string }> {
+    if (input.question) return input.question;
     if (input.questionId !== undefined && input.questionId !== '') {
-      // Practice answers only to the public bank: an interview's questions are not revealed to the public.
-      const q = scope === 'practice' ? await this.d.questions.getPublic(input.questionId) : await this.d.questions.get(input.questionId);
+      // Practice answers only to the public bank (or the practice user's own questions): an interview's questions are not revealed to the public.
+      const q = scope === 'practice' ? await this.d.questions.getPublic(input.questionId, input.questionOwner ?? null) : await this.d.questions.get(input.questionId);
       if (!q) throw notFound('QUESTION_NOT_FOUND', `Unknown question id "${input.questionId.slice(0, 80)}".`);
       return q;
     }

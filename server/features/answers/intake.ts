@@ -15,8 +15,8 @@ export interface ReceivedUpload {
   cleanup(): Promise<void>;
 }
 
-/** Video containers a browser or phone produces; `application/octet-stream` when the client does not know. */
-export const ACCEPTED_TYPES = /^(video\/(webm|mp4|quicktime|x-matroska|ogg|3gpp|x-m4v)|application\/octet-stream)(;.*)?$/i;
+/** Video containers a browser or phone produces, audio ones for audio-only answers; `application/octet-stream` when the client does not know. */
+export const ACCEPTED_TYPES = /^(video\/(webm|mp4|quicktime|x-matroska|ogg|3gpp|x-m4v)|audio\/(webm|ogg|mp4|x-m4a|mpeg|wav|x-wav|aac)|application\/octet-stream)(;.*)?$/i;
 
 export async function receiveUpload(request: FastifyRequest, tmpDir: string, maxBytes: number, fileField = 'video'): Promise<ReceivedUpload> {
   if (!request.isMultipart()) {
@@ -43,7 +43,7 @@ export async function receiveUpload(request: FastifyRequest, tmpDir: string, max
       }
       if (!ACCEPTED_TYPES.test(part.mimetype)) {
         part.file.resume();
-        throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `"${part.mimetype}" is not a video type: upload a WebM or MP4 video.`);
+        throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `"${part.mimetype}" is not a video or audio type: upload a WebM or MP4 video (or WebM/Opus audio for an answer without camera).`);
       }
       await pipeline(part.file, createWriteStream(tmpPath, { flags: 'wx' }));
       if (part.file.truncated) throw tooLarge(maxBytes);

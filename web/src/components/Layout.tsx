@@ -44,6 +44,7 @@ export function Layout() {
         </Link>
         <nav aria-label="Main">
           <Link to="/interview">Practice</Link>
+          <Link to="/mock">Mock interview</Link>
           <Link to="/history">History</Link>
         </nav>
       </header>

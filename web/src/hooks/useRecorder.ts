@@ -38,7 +38,8 @@ export function useRecorder(stream: MediaStream | null, maxSec: number, onTake: 
   const start = useCallback(() => {
     if (!stream) return;
     setError(null);
-    const mimeType = pickMimeType((t) => MediaRecorder.isTypeSupported(t));
+    const audioOnly = stream.getVideoTracks().length === 0;
+    const mimeType = pickMimeType((t) => MediaRecorder.isTypeSupported(t), audioOnly);
     let rec: MediaRecorder;
     try {
       rec = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
@@ -57,10 +58,10 @@ export function useRecorder(stream: MediaStream | null, maxSec: number, onTake: 
     rec.onerror = () => setError('Recording failed. Please try again.');
     rec.onstop = () => {
       setRecording(false);
-      const type = rec.mimeType || mimeType || 'video/webm';
+      const type = rec.mimeType || mimeType || (audioOnly ? 'audio/webm' : 'video/webm');
       const blob = new Blob(chunks, { type });
       if (blob.size === 0) {
-        setError('Nothing was recorded. Check the camera and microphone and try again.');
+        setError(audioOnly ? 'Nothing was recorded. Check the microphone and try again.' : 'Nothing was recorded. Check the camera and microphone and try again.');
         return;
       }
       onTakeRef.current({ blob, mimeType: type, url: URL.createObjectURL(blob), durationSec: (performance.now() - began) / 1000 });

@@ -3,9 +3,12 @@
 /** Preferred order: WebM with VP9/Opus, VP8/Opus, any WebM, then MP4 last (Safari). */
 export const RECORDING_MIME_TYPES = ['video/webm;codecs=vp9,opus', 'video/webm;codecs=vp8,opus', 'video/webm', 'video/mp4'] as const;
 
-/** The first supported type, or null when none is (the recorder then uses its default). */
-export function pickMimeType(isTypeSupported: (type: string) => boolean): string | null {
-  for (const t of RECORDING_MIME_TYPES) {
+/** Answers without camera: Opus in WebM (what the server keeps), then the browser's other audio formats. */
+export const AUDIO_MIME_TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus', 'audio/mp4'] as const;
+
+/** The first supported type (audio types when `audioOnly`), or null when none is (the recorder then uses its default). */
+export function pickMimeType(isTypeSupported: (type: string) => boolean, audioOnly = false): string | null {
+  for (const t of audioOnly ? AUDIO_MIME_TYPES : RECORDING_MIME_TYPES) {
     try {
       if (isTypeSupported(t)) return t;
     } catch {
@@ -22,5 +25,8 @@ export function baseMimeType(mime: string): string {
 
 /** File name for an upload of this MIME type. */
 export function uploadFileName(mime: string): string {
-  return baseMimeType(mime) === 'video/mp4' ? 'answer.mp4' : 'answer.webm';
+  const base = baseMimeType(mime);
+  if (base === 'audio/mp4') return 'answer.m4a';
+  if (base === 'audio/ogg') return 'answer.ogg';
+  return base === 'video/mp4' ? 'answer.mp4' : 'answer.webm';
 }

@@ -13,6 +13,9 @@ export function Home() {
           Start interview
         </Link>
         <p>
+          <Link to="/mock">Or a mock interview: several questions back to back</Link>
+        </p>
+        <p>
           <Link to="/history">See your past answers</Link>
         </p>
       </section>

@@ -4,15 +4,18 @@ import { useSearchParams } from 'react-router';
 import type { AnswerAccepted } from '../../../contracts/answers';
 import { practiceApi, practiceKeys, questionBankQuery, randomQuestionQuery } from '../api';
 import { useConfig } from '../hooks/useConfig';
+import { EXTRA_TIME_CHOICES, type ExtraTime, useExtraTime, withExtraTime } from '../hooks/useExtraTime';
 import { useRecording } from '../hooks/useRecording';
 import { useStreamingUpload } from '../hooks/useStreamingUpload';
 import { useUpload } from '../hooks/useUpload';
 import { messageOf } from '../lib/http';
 import { uploadFileName } from '../lib/mime';
+import { formatTime } from '../lib/time';
 import { QuestionCard } from '../components/QuestionCard';
 import { CameraPreview } from '../components/CameraPreview';
 import { DeviceGuidance } from '../components/DeviceGuidance';
 import { LevelMeter } from '../components/LevelMeter';
+import { MicOnlyPanel } from '../components/MicOnlyPanel';
 import { ThinkTime } from '../components/ThinkTime';
 import { Countdown } from '../components/Countdown';
 import { RecordingPanel } from '../components/RecordingPanel';
@@ -48,7 +51,12 @@ export function Interview() {
   const [answerId, setAnswerId] = useState<string | null>(null);
 
   const cameraOn = phase !== 'uploading' && phase !== 'analyzing';
-  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, config.recordingMaxSec, () => setPhase('review'), live.onChunk);
+  const [withoutCamera, setWithoutCamera] = useState(false);
+  const [extraPct, setExtraPct] = useExtraTime();
+  const thinkSec = withExtraTime(config.thinkTimeSec, extraPct);
+  const maxSec = withExtraTime(config.recordingMaxSec, extraPct);
+  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, maxSec, () => setPhase('review'), live.onChunk, withoutCamera ? 'only' : 'fallback');
+  const audioOnly = media.status === 'ready' && media.audioOnly;
 
   const startRecording = useCallback(() => {
     setPhase('recording');
@@ -68,7 +76,7 @@ export function Interview() {
         console.warn(`streamed upload failed, sending the take in one piece: ${messageOf(e)}`);
       }
     }
-    accepted ??= await upload.send(practiceApi.uploadUrl, { questionId: question.id }, take.blob, uploadFileName(take.mimeType));
+    accepted ??= await upload.send(practiceApi.uploadUrl, { questionId: question.id, ...(take.mimeType.startsWith('audio/') ? { audioOnly: '1' } : {}) }, take.blob, uploadFileName(take.mimeType));
     if (!accepted) return;
     void queryClient.invalidateQueries({ queryKey: practiceKeys.answers });
     setAnswerId(accepted.id);
@@ -138,15 +146,27 @@ export function Interview() {
       {showPreview ? (
         <div className="interview-grid">
           <section className="card" aria-labelledby="camera-h">
-            <h2 id="camera-h">{phase === 'setup' ? 'Camera and microphone check' : 'Camera'}</h2>
+            <h2 id="camera-h">{phase === 'setup' ? (audioOnly ? 'Microphone check' : 'Camera and microphone check') : audioOnly ? 'Microphone' : 'Camera'}</h2>
+            {phase === 'setup' ? (
+              <label className="small">
+                <input type="checkbox" checked={withoutCamera} onChange={(e) => setWithoutCamera(e.target.checked)} /> Answer without camera (audio only)
+              </label>
+            ) : null}
             {media.status === 'error' ? (
               <DeviceGuidance name={media.name} message={media.message} onRetry={retryMedia} />
             ) : (
               <>
-                <CameraPreview stream={stream}>
-                  {phase === 'countdown' ? <Countdown onDone={startRecording} /> : null}
-                  {phase === 'recording' ? <span className="rec-badge">● REC</span> : null}
-                </CameraPreview>
+                {audioOnly ? (
+                  <>
+                    <MicOnlyPanel noCamera={media.status === 'ready' && media.noCamera} />
+                    {phase === 'countdown' ? <Countdown onDone={startRecording} /> : null}
+                  </>
+                ) : (
+                  <CameraPreview stream={stream}>
+                    {phase === 'countdown' ? <Countdown onDone={startRecording} /> : null}
+                    {phase === 'recording' ? <span className="rec-badge">● REC</span> : null}
+                  </CameraPreview>
+                )}
                 {media.status === 'requesting' ? (
                   <p className="muted" role="status">
                     Asking for camera and microphone access…
@@ -162,22 +182,34 @@ export function Interview() {
               <div className="step-panel">
                 <p className="step-title">Ready when you are</p>
                 <p className="muted">
-                  Check that your face is centred and well lit and that the meter moves when you speak. You get {config.thinkTimeSec} s to think, then a 3-2-1 countdown; answers can be up to{' '}
-                  {Math.round(config.recordingMaxSec / 60)} min long.
+                  Check that your face is centred and well lit and that the meter moves when you speak. You get {thinkSec} s to think, then a 3-2-1 countdown; answers can be up to {formatTime(maxSec)}{' '}
+                  long.
+                </p>
+                <p>
+                  <label>
+                    Extra time{' '}
+                    <select value={extraPct} onChange={(e) => setExtraPct(Number(e.target.value) as ExtraTime)}>
+                      {EXTRA_TIME_CHOICES.map((p) => (
+                        <option key={p} value={p}>
+                          {p === 0 ? 'none' : `+${p}%`}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
                 </p>
                 <button type="button" className="btn primary" onClick={() => setPhase('think')} disabled={!canStart}>
                   Start
                 </button>
               </div>
             ) : null}
-            {phase === 'think' ? <ThinkTime seconds={config.thinkTimeSec} onDone={endThink} /> : null}
+            {phase === 'think' ? <ThinkTime seconds={thinkSec} onDone={endThink} /> : null}
             {phase === 'countdown' ? (
               <div className="step-panel">
                 <p className="step-title">Get ready…</p>
                 <p className="muted">Recording starts after the countdown.</p>
               </div>
             ) : null}
-            {phase === 'recording' ? <RecordingPanel elapsedSec={recorder.elapsedSec} maxSec={config.recordingMaxSec} onStop={recorder.stop} /> : null}
+            {phase === 'recording' ? <RecordingPanel elapsedSec={recorder.elapsedSec} maxSec={maxSec} onStop={recorder.stop} /> : null}
             {phase === 'recording' && live.active ? <StreamStatus analysis={live.analysis} sentBytes={live.sentBytes} recordedBytes={live.recordedBytes} /> : null}
             {recorder.error ? (
               <ErrorBox message={recorder.error}>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { answerQuery, practiceApi, practiceKeys } from '../api';
 import { AnalysisProgress } from '../components/AnalysisProgress';
+import { AudioOnlyNote } from '../components/AudioOnlyNote';
 import { ErrorBox } from '../components/ErrorBox';
 import { ReportView } from '../components/ReportView';
 import { useAnswer } from '../hooks/useAnswer';
@@ -55,7 +56,12 @@ export function Results() {
   } else if (!answer.report) {
     body = <ErrorBox title="Report missing" message="The analysis finished but no report was stored." />;
   } else {
-    body = <ReportView answer={answer} report={answer.report} />;
+    body = (
+      <>
+        <AudioOnlyNote report={answer.report} />
+        <ReportView answer={answer} report={answer.report} />
+      </>
+    );
   }
   return (
     <div className="results">
