@@ -48,6 +48,6 @@ export function createHiring(c: Container): Hiring {
     candidates,
     invites: new InviteService(new InviteRepository(db), interviewRepo, candidates, audit, settings.INVITE_DAYS),
     reviews: new ReviewService(c, reviewRepo, interviewRepo, candidates, audit),
-    leaderboard: new LeaderboardService(interviews, candidates, reviewRepo),
+    leaderboard: new LeaderboardService(interviews, candidates, reviewRepo, c.config.FAIRNESS_MIN_GROUP),
   };
 }

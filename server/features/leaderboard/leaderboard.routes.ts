@@ -5,6 +5,7 @@ import { interviewParams } from '../../../contracts/interviews.js';
 import { leaderboardQuery, leaderboardSchema } from '../../../contracts/leaderboard.js';
 import { currentUser, requireAdmin } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
+import { fairnessCsv } from './leaderboard.service.js';
 
 export const leaderboardRoutes =
   (h: Hiring): FastifyPluginAsyncZod =>
@@ -12,9 +13,10 @@ export const leaderboardRoutes =
     app.get(
       '/interviews/:id/leaderboard',
       {
+        config: { access: 'staff' },
         schema: {
           tags: ['admin'],
-          summary: 'Candidates ranked by the weighted total, each total with its terms (value x weight)',
+          summary: 'Candidates ranked by their reviewers\' scores (each reviewer once; "not yet reviewed" below, unranked), automated scores beside and never in the rank; `formula` states the rule',
           params: interviewParams,
           querystring: leaderboardQuery,
           response: { 200: leaderboardSchema, ...errors },
@@ -28,7 +30,7 @@ export const leaderboardRoutes =
 
     app.get(
       '/interviews/:id/leaderboard.csv',
-      { schema: { tags: ['admin'], summary: 'The leaderboard as CSV (formula-leading cells escaped)', params: interviewParams, querystring: leaderboardQuery, produces: ['text/csv'] } },
+      { config: { access: 'staff' }, schema: { tags: ['admin'], summary: 'The leaderboard as CSV (formula-leading cells escaped); logged as an export', params: interviewParams, querystring: leaderboardQuery, produces: ['text/csv'] } },
       async (request, reply) => {
         const actor = currentUser(request);
         const csv = await h.leaderboard.csv(request.params.id, request.query);
@@ -40,19 +42,32 @@ export const leaderboardRoutes =
     app.get(
       '/interviews/:id/fairness',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['admin'],
-          summary: 'Selection rates and impact ratios by the candidates\' group field (four-fifths rule; admins)',
+          summary: 'Selection rates and impact ratios by the candidates\' group field (four-fifths rule; groups under FAIRNESS_MIN_GROUP are "too few to judge"; admins). Viewing is not logged as an export.',
           params: interviewParams,
           querystring: fairnessQuery,
           response: { 200: fairnessSchema, ...errors },
         },
       },
       async (request) => {
+        requireAdmin(request);
+        return h.leaderboard.fairness(request.params.id, request.query.selected, request.query.minGroupSize);
+      },
+    );
+
+    app.get(
+      '/interviews/:id/fairness.csv',
+      {
+        config: { access: 'admin' },
+        schema: { tags: ['admin'], summary: 'The fairness report as CSV: counts, selection rates, impact ratios and verdict per group (admins; logged as fairness.export)', params: interviewParams, querystring: fairnessQuery, produces: ['text/csv'] },
+      },
+      async (request, reply) => {
         const actor = requireAdmin(request);
         const report = await h.leaderboard.fairness(request.params.id, request.query.selected, request.query.minGroupSize);
-        await h.audit.record(actor, 'fairness.export', 'interview', request.params.id);
-        return report;
+        await h.audit.record(actor, 'fairness.export', 'interview', request.params.id, { selected: report.selectedStatuses, minGroupSize: report.minGroupSize });
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="fairness-${request.params.id}.csv"`).send(fairnessCsv(report));
       },
     );
   };

@@ -126,8 +126,9 @@ describe('hiring loop (browser)', () => {
     await page.goto(`${base}/admin/interviews/${interviewId}/leaderboard`);
     const rows = page.getByTestId('leaderboard-row');
     await rows.nth(1).waitFor();
-    // quick engine: no automated scores, so the total is the rating alone: mean(5,4,4) = 4.33 -> 83.3; the other 2 -> 25
-    await expect(rows.nth(0).textContent()).resolves.toMatch(/^1Casey Candidate\(Reviewer rating 83\.3×6\) \/ 6 = 83\.3Not measured: Confidence/);
+    // ranked by the reviewer score alone: Rita's mean(5,4,4) = 4.33; the other 2. The quick engine measured nothing: flagged, not ranked
+    await page.getByTestId('formula').getByText(/Rank = mean of the reviewers/).waitFor();
+    await expect(rows.nth(0).textContent()).resolves.toMatch(/^1Casey CandidateReviewer score 4\.33 \(rita@example\.com, 3 ratings\) = 4\.33 of 5; spread 0\.00/);
     await expect(rows.nth(1).textContent()).resolves.toMatch(/^2Other Person/);
     await expect(rows.nth(0).getAttribute('class')).resolves.toBe('band-high');
     await expect(rows.nth(1).getAttribute('class')).resolves.toBe('band-low');
@@ -147,7 +148,7 @@ describe('hiring loop (browser)', () => {
     const csv = await context.request.get(`${base}${href}`);
     expect(csv.status()).toBe(200);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[1]).toMatch(/^1,Casey Candidate,casey@example.com,shortlisted,,,83\.3,/);
+    expect(lines[1]).toMatch(/^1,reviewed,Casey Candidate,casey@example.com,shortlisted,,,4\.33,0,1,,/);
     expect(lines[2]).toMatch(/^2,Other Person,other@example.com,completed,,,25,/);
 
     // 6. the filters live in the URL: a filtered view survives a reload, and the CSV export follows it

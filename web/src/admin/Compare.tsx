@@ -1,6 +1,6 @@
 import type { LeaderboardRow } from '../../../contracts/leaderboard';
 import { METRIC_LABELS, METRICS } from '../../../contracts/scores';
-import { explainTotal, metricLabel } from './explain';
+import { explainAutomated, metricLabel } from './explain';
 
 /** Two or three candidates side by side. */
 export function Compare({ rows }: { rows: LeaderboardRow[] }) {
@@ -12,7 +12,7 @@ export function Compare({ rows }: { rows: LeaderboardRow[] }) {
           <div key={r.candidate.id} className={`card band-${r.band}`}>
             <h3>{r.candidate.name}</h3>
             <p>
-              Total <strong>{r.total ?? '-'}</strong> · rank {r.rank ?? '-'} · {r.candidate.status}
+              Reviewer score <strong>{r.review.average?.toFixed(2) ?? 'not yet reviewed'}</strong> · rank {r.rank ?? '-'} · {r.candidate.status}
             </p>
             <dl>
               {METRICS.map((m) => (
@@ -22,7 +22,8 @@ export function Compare({ rows }: { rows: LeaderboardRow[] }) {
                 </div>
               ))}
             </dl>
-            <p className="terms">{explainTotal(r, metricLabel)}</p>
+            <p className="terms">{r.explanation}</p>
+            <p className="terms">Automated summary (not ranked): {explainAutomated(r.automated, metricLabel)}</p>
           </div>
         ))}
       </div>

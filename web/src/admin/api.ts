@@ -71,5 +71,6 @@ export const adminApi = {
   review: (id: string, c: string, answerId: string, body: ReviewInput) => request<void>(`${cand(id, c)}/answers/${seg(answerId)}/review`, { method: 'PUT', body }),
   override: (id: string, c: string, answerId: string, body: OverrideInput) => request<void>(`${cand(id, c)}/answers/${seg(answerId)}/overrides`, { method: 'POST', body }),
   leaderboardCsvUrl: (id: string, q: URLSearchParams) => `${iv(id)}/leaderboard.csv?${q.toString()}`,
+  fairnessCsvUrl: (id: string, selected: string) => `${iv(id)}/fairness.csv?selected=${encodeURIComponent(selected)}`,
   retryJob: (jobId: string) => request<JobInfo>(`/api/admin/queue/jobs/${seg(jobId)}/retry`, { method: 'POST' }),
 };
