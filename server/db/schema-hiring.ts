@@ -36,6 +36,10 @@ export interface InterviewsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON per-interview mail templates (migration 005); null = the defaults. */
+  mail_templates_json: string | null;
+  /** JSON { company, logoUrl, intro } (migration 005); null = no branding. */
+  brand_json: string | null;
 }
 
 export interface InterviewQuestionsTable {
@@ -77,6 +81,11 @@ export interface InvitesTable {
   completed_at: string | null;
   created_by: string | null;
   created_at: string;
+  /** Tracking (migration 005): the invite mail was accepted by the SMTP server; the link was first opened; the first answer arrived; the candidate declined consent. */
+  sent_at: string | null;
+  opened_at: string | null;
+  started_at: string | null;
+  declined_at: string | null;
 }
 
 export interface CandidateAnswersTable {
@@ -131,7 +140,35 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export type MailKind = 'invite' | 'reminder' | 'confirmation' | 'finished';
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface MailOutboxTable {
+  id: string;
+  kind: MailKind;
+  to_addr: string;
+  subject: string;
+  /** Holds the invite link until the mail is sent or cancelled; then the link is removed. */
+  body_text: string;
+  status: MailStatus;
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  message_id: string | null;
+  interview_id: string | null;
+  candidate_id: string | null;
+  invite_id: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
 export interface HiringDB {
+  mail_outbox: MailOutboxTable;
   users: UsersTable;
   sessions: SessionsTable;
   interviews: InterviewsTable;

@@ -11,6 +11,7 @@ import { interviewRoutes } from './interviews/interview.routes.js';
 import { candidateFlowRoutes } from './invites/candidate-flow.routes.js';
 import { inviteRoutes } from './invites/invite.routes.js';
 import { leaderboardRoutes } from './leaderboard/leaderboard.routes.js';
+import { mailRoutes } from './mail/mail.routes.js';
 import { queueAdminRoutes } from './queue-admin/queue-admin.routes.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 
@@ -33,11 +34,17 @@ export async function registerHiring(app: FastifyInstance, c: Container): Promis
         await signedIn.register(inviteRoutes(h));
         await signedIn.register(reviewRoutes(h));
         await signedIn.register(leaderboardRoutes(h));
+        await signedIn.register(mailRoutes(h));
         await signedIn.register(queueAdminRoutes(c));
       });
     },
     { prefix: '/api/admin' },
   );
   await app.register(candidateFlowRoutes(c, h), { prefix: '/api/invite' });
+  // Mail goes out from every API process: claiming a row is atomic, so each mail is sent once (docs/hiring.md).
+  if (h.mail.outbox) {
+    h.mail.outbox.start();
+    app.addHook('onClose', async () => h.mail.outbox?.stop());
+  }
   return h;
 }

@@ -102,9 +102,9 @@ export class CandidateService {
   }
 
   /** The candidate's own progress; never overrides a human decision. */
-  async markProgress(interviewId: string, id: string, status: 'in_progress' | 'completed'): Promise<void> {
+  async markProgress(interviewId: string, id: string, status: 'invited' | 'in_progress' | 'completed'): Promise<void> {
     const row = await this.row(interviewId, id);
-    const order: CandidateStatus[] = ['invited', 'in_progress', 'completed'];
+    const order: CandidateStatus[] = ['not_invited', 'invited', 'in_progress', 'completed'];
     if (order.includes(row.status) && order.indexOf(row.status) < order.indexOf(status)) await this.repo.update(id, { status });
   }
 
@@ -124,7 +124,7 @@ function newRow(interviewId: string, input: CandidateInput): CandidateRow {
     interview_id: interviewId,
     name: input.name.trim(),
     email: input.email,
-    status: 'invited',
+    status: 'not_invited',
     tags_json: JSON.stringify(cleanTags(input.tags ?? [])),
     notes: input.notes ?? '',
     group_label: input.group?.trim() || null,

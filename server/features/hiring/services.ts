@@ -15,6 +15,8 @@ import { InviteService } from '../invites/invite.service.js';
 import { LeaderboardService } from '../leaderboard/leaderboard.service.js';
 import { ReviewRepository } from '../reviews/review.repository.js';
 import { ReviewService } from '../reviews/review.service.js';
+import { MailOutbox } from '../mail/mail.outbox.js';
+import { HiringMail, reminderCheck, smtpSender } from '../mail/mail.service.js';
 import { type HiringSettings, loadHiringSettings } from './settings.js';
 
 export interface Hiring {
@@ -27,6 +29,7 @@ export interface Hiring {
   invites: InviteService;
   reviews: ReviewService;
   leaderboard: LeaderboardService;
+  mail: HiringMail;
 }
 
 export function createHiring(c: Container): Hiring {
@@ -39,6 +42,13 @@ export function createHiring(c: Container): Hiring {
   const reviewRepo = new ReviewRepository(db);
   const interviews = new InterviewService(interviewRepo, audit);
   const candidates = new CandidateService(new CandidateRepository(db), c.storage, audit);
+  const cfg = c.config;
+  const outbox = cfg.SMTP_URL ? new MailOutbox(db, smtpSender(cfg.SMTP_URL), { from: cfg.MAIL_FROM, maxAttempts: cfg.MAIL_MAX_ATTEMPTS, log: c.log }, reminderCheck(db)) : null;
+  const mail = new HiringMail(db, outbox, { reminderHours: cfg.INVITE_REMINDER_HOURS, publicUrl: settings.PUBLIC_URL });
+  const invites = new InviteService(new InviteRepository(db), interviewRepo, candidates, audit, settings.INVITE_DAYS, mail);
+  invites.onFinished(async (o, baseUrl) => {
+    await mail.candidateFinished(o.interview, { id: o.invite.candidate_id, name: o.candidateName, email: o.candidateEmail }, o.invite.id, mail.adminLink(o.interview.id, o.invite.candidate_id, baseUrl));
+  });
   return {
     settings,
     audit,
@@ -46,7 +56,8 @@ export function createHiring(c: Container): Hiring {
     users: new UserService(userRepo, sessions, audit),
     interviews,
     candidates,
-    invites: new InviteService(new InviteRepository(db), interviewRepo, candidates, audit, settings.INVITE_DAYS),
+    invites,
+    mail,
     reviews: new ReviewService(c, reviewRepo, interviewRepo, candidates, audit),
     leaderboard: new LeaderboardService(interviews, candidates, reviewRepo, c.config.FAIRNESS_MIN_GROUP),
   };

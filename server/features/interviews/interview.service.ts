@@ -40,6 +40,10 @@ export class InterviewService {
     private readonly audit: AuditLog,
   ) {}
 
+  async setMailTemplates(id: string, json: string | null): Promise<void> {
+    await this.repo.update(id, { mail_templates_json: json });
+  }
+
   async row(id: string): Promise<InterviewRow> {
     const row = await this.repo.get(id);
     if (!row) throw notFound('INTERVIEW_NOT_FOUND', `No interview with id "${id.slice(0, 80)}".`);

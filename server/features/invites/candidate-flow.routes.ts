@@ -19,14 +19,30 @@ export const candidateFlowRoutes =
 
     app.get(
       '/:token',
-      { config: { rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
-      async (request) => h.invites.view(await h.invites.open(request.params.token)),
+      { config: { rateLimit, access: 'invite' }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume (the first open is tracked)', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
+      async (request) => {
+        const o = await h.invites.open(request.params.token);
+        await h.invites.markOpened(o);
+        return h.invites.view(o);
+      },
+    );
+
+    app.post(
+      '/:token/decline',
+      {
+        config: { rateLimit, access: 'invite' },
+        schema: { tags: ['invite'], summary: 'Decline consent: recorded with the time; nothing is recorded and the link cannot be used to record afterwards', params: tokenParams, response: { 200: inviteViewSchema, ...errs } },
+      },
+      async (request) => {
+        await h.invites.decline(await h.invites.open(request.params.token));
+        return h.invites.view(await h.invites.open(request.params.token));
+      },
     );
 
     app.post(
       '/:token/consent',
       {
-        config: { rateLimit },
+        config: { rateLimit, access: 'invite' },
         schema: { tags: ['invite'], summary: 'Accept recording and analysis (recorded with the time)', params: tokenParams, body: consentBody, response: { 200: inviteViewSchema, ...errs } },
       },
       async (request) => {
@@ -38,7 +54,7 @@ export const candidateFlowRoutes =
     app.post(
       '/:token/answers',
       {
-        config: { rateLimit: { max: Math.min(rateLimit.max, c.config.UPLOAD_RATE_PER_MIN), timeWindow: '1 minute' } },
+        config: { rateLimit: { max: Math.min(rateLimit.max, c.config.UPLOAD_RATE_PER_MIN), timeWindow: '1 minute' }, access: 'invite' },
         schema: { tags: ['invite'], summary: 'Upload the answer to the next question (multipart: questionId, then video)', params: tokenParams, consumes: ['multipart/form-data'], response: { 201: inviteViewSchema, ...errs } },
       },
       async (request, reply) => {
@@ -50,7 +66,7 @@ export const candidateFlowRoutes =
           const q = h.invites.checkAnswerable(o, upload.fields.questionId);
           const { id } = await c.answers.submit({ file: upload.file, questionId: q.question_id, scope: 'candidate' });
           try {
-            return reply.status(201).send(await h.invites.linkAnswer(o, q.question_id, id));
+            return reply.status(201).send(await h.invites.linkAnswer(o, q.question_id, id, h.settings.PUBLIC_URL ?? `${request.protocol}://${request.host}`));
           } catch (err) {
             // Two uploads for the same question at once: keep the first, drop this one entirely.
             await c.database.db.deleteFrom('answers').where('id', '=', id).execute();
