@@ -167,7 +167,51 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  secret: string;
+  events_json: string;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type DeliveryStatus = 'queued' | 'delivering' | 'delivered' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  payload_json: string;
+  status: DeliveryStatus;
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface HiringDB {
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  api_tokens: ApiTokensTable;
   mail_outbox: MailOutboxTable;
   users: UsersTable;
   sessions: SessionsTable;

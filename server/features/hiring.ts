@@ -12,12 +12,20 @@ import { candidateFlowRoutes } from './invites/candidate-flow.routes.js';
 import { inviteRoutes } from './invites/invite.routes.js';
 import { leaderboardRoutes } from './leaderboard/leaderboard.routes.js';
 import { mailRoutes } from './mail/mail.routes.js';
+import { readApiRoutes, tokenAdminRoutes } from './tokens/token.routes.js';
+import { webhookRoutes } from './webhooks/webhook.routes.js';
 import { queueAdminRoutes } from './queue-admin/queue-admin.routes.js';
 import { reviewRoutes } from './reviews/review.routes.js';
+
+const registered = new WeakMap<FastifyInstance, Hiring>();
+
+/** The hiring services an app was built with (tests stop its pollers to drive the outbox and webhooks by hand). */
+export const hiringOf = (app: FastifyInstance): Hiring | undefined => registered.get(app);
 
 /** Registers every hiring route. Call before `app.ready()`, after cookie, rate-limit and multipart are registered. */
 export async function registerHiring(app: FastifyInstance, c: Container): Promise<Hiring> {
   const h = createHiring(c);
+  registered.set(app, h);
   await app.register(
     async (admin) => {
       admin.addHook('onSend', async (_request, reply, payload) => {
@@ -35,16 +43,21 @@ export async function registerHiring(app: FastifyInstance, c: Container): Promis
         await signedIn.register(reviewRoutes(h));
         await signedIn.register(leaderboardRoutes(h));
         await signedIn.register(mailRoutes(h));
+        await signedIn.register(webhookRoutes(h));
+        await signedIn.register(tokenAdminRoutes(h));
         await signedIn.register(queueAdminRoutes(c));
       });
     },
     { prefix: '/api/admin' },
   );
   await app.register(candidateFlowRoutes(c, h), { prefix: '/api/invite' });
+  await app.register(readApiRoutes(h), { prefix: '/api/v1' });
   // Mail goes out from every API process: claiming a row is atomic, so each mail is sent once (docs/hiring.md).
   if (h.mail.outbox) {
     h.mail.outbox.start();
     app.addHook('onClose', async () => h.mail.outbox?.stop());
   }
+  h.webhooks.start();
+  app.addHook('onClose', async () => h.webhooks.stop());
   return h;
 }

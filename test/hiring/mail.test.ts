@@ -1,6 +1,7 @@
 /** Hiring mail against a real SMTP server started here: invites, reminders, confirmation, owners, retries, templates, tracking. */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hiringOf } from '../../server/features/hiring.js';
 import { MailOutbox } from '../../server/features/mail/mail.outbox.js';
 import { reminderCheck, smtpSender } from '../../server/features/mail/mail.service.js';
 import { multipart } from '../helpers/app.js';
@@ -178,6 +179,8 @@ describe('templates and the outbox', () => {
 
   it('retries a refused mail with backoff, marks it failed after MAIL_MAX_ATTEMPTS, and an admin can send it again', async () => {
     const cand = await addCandidate(admin, iv.id, { name: 'Retry', email: 'retry@example.com' });
+    // driven by hand from here: the app's own sender stops (the outbox is in the database: nothing is lost)
+    await hiringOf(t.app)!.mail.outbox!.stop();
     const ob = new MailOutbox(db(), smtpSender(smtp.url), { from: 'hiring@acme.example', maxAttempts: 2, backoffBaseMs: 20 });
     smtp.refuseNext(2);
     await ob.enqueue({ kind: 'confirmation', to: 'retry@example.com', subject: 'retry me', text: 'body', interviewId: iv.id, candidateId: cand.id });

@@ -73,6 +73,13 @@ export class CandidateService {
     return toCandidateDto(await this.row(interviewId, id));
   }
 
+  private readonly decidedListeners: DecidedListener[] = [];
+
+  /** Called after a decision is stored (webhooks); a listener's failure never undoes the decision. */
+  onDecided(listener: DecidedListener): void {
+    this.decidedListeners.push(listener);
+  }
+
   /** A human decision: recorded with who, when and why, separately from any score. */
   async decide(actor: Actor, interviewId: string, ids: string[], decision: Decision, reason: string): Promise<CandidateDto[]> {
     const rows = await Promise.all(ids.map((id) => this.row(interviewId, id)));
@@ -84,6 +91,10 @@ export class CandidateService {
       }
     });
     for (const r of rows) await this.audit.record(actor, `candidate.${decision}`, 'candidate', r.id, { interviewId, reason });
+    if (this.decidedListeners.length) {
+      const interview = await this.repo.db.selectFrom('interviews').select(['id', 'title']).where('id', '=', interviewId).executeTakeFirstOrThrow();
+      for (const r of rows) for (const l of this.decidedListeners) await l(interview, r, decision, reason).catch(() => {});
+    }
     return Promise.all(ids.map(async (id) => toCandidateDto(await this.row(interviewId, id))));
   }
 
@@ -114,6 +125,8 @@ export class CandidateService {
     await this.audit.record(actor, 'candidate.delete', 'candidate', id, { interviewId, answers });
   }
 }
+
+export type DecidedListener = (interview: { id: string; title: string }, candidate: CandidateRow, decision: Decision, reason: string) => Promise<void>;
 
 const cleanTags = (tags: string[]) => [...new Set(tags.map((t) => t.trim()).filter(Boolean))].slice(0, 20);
 

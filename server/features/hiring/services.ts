@@ -17,6 +17,8 @@ import { ReviewRepository } from '../reviews/review.repository.js';
 import { ReviewService } from '../reviews/review.service.js';
 import { MailOutbox } from '../mail/mail.outbox.js';
 import { HiringMail, reminderCheck, smtpSender } from '../mail/mail.service.js';
+import { TokenService } from '../tokens/token.service.js';
+import { WebhookService } from '../webhooks/webhook.service.js';
 import { type HiringSettings, loadHiringSettings } from './settings.js';
 
 export interface Hiring {
@@ -30,6 +32,8 @@ export interface Hiring {
   reviews: ReviewService;
   leaderboard: LeaderboardService;
   mail: HiringMail;
+  webhooks: WebhookService;
+  tokens: TokenService;
 }
 
 export function createHiring(c: Container): Hiring {
@@ -46,6 +50,13 @@ export function createHiring(c: Container): Hiring {
   const outbox = cfg.SMTP_URL ? new MailOutbox(db, smtpSender(cfg.SMTP_URL), { from: cfg.MAIL_FROM, maxAttempts: cfg.MAIL_MAX_ATTEMPTS, log: c.log }, reminderCheck(db)) : null;
   const mail = new HiringMail(db, outbox, { reminderHours: cfg.INVITE_REMINDER_HOURS, publicUrl: settings.PUBLIC_URL });
   const invites = new InviteService(new InviteRepository(db), interviewRepo, candidates, audit, settings.INVITE_DAYS, mail);
+  const webhooks = new WebhookService(db, audit, { maxAttempts: cfg.WEBHOOK_MAX_ATTEMPTS, timeoutMs: cfg.WEBHOOK_TIMEOUT_SEC * 1000, log: c.log });
+  invites.onFinished(async (o) => {
+    await webhooks.emit('candidate.finished', { interviewId: o.interview.id, interviewTitle: o.interview.title, candidateId: o.invite.candidate_id, candidateName: o.candidateName, candidateEmail: o.candidateEmail });
+  });
+  candidates.onDecided(async (interview, cand, decision, reason) => {
+    await webhooks.emit('candidate.decided', { interviewId: interview.id, interviewTitle: interview.title, candidateId: cand.id, candidateName: cand.name, candidateEmail: cand.email, decision, reason });
+  });
   invites.onFinished(async (o, baseUrl) => {
     await mail.candidateFinished(o.interview, { id: o.invite.candidate_id, name: o.candidateName, email: o.candidateEmail }, o.invite.id, mail.adminLink(o.interview.id, o.invite.candidate_id, baseUrl));
   });
@@ -58,6 +69,8 @@ export function createHiring(c: Container): Hiring {
     candidates,
     invites,
     mail,
+    webhooks,
+    tokens: new TokenService(db, audit),
     reviews: new ReviewService(c, reviewRepo, interviewRepo, candidates, audit),
     leaderboard: new LeaderboardService(interviews, candidates, reviewRepo, c.config.FAIRNESS_MIN_GROUP),
   };
