@@ -6,8 +6,9 @@ import { resourceId } from './ids.js';
 import { inviteSchema } from './invites.js';
 import { SCORE_NAMES } from './scores.js';
 
-export const RUBRIC = ['relevance', 'structure', 'communication'] as const;
-export type Criterion = (typeof RUBRIC)[number];
+import { RUBRIC } from './rubric.js';
+
+export { type Criterion, RUBRIC } from './rubric.js';
 
 export const candidateAnswerParams = candidateParams.extend({ answerId: resourceId });
 
@@ -23,6 +24,18 @@ export type Review = z.infer<typeof reviewSchema>;
 export const scoreOverrideSchema = z.object({ metric: z.string(), originalValue: z.number().nullable(), value: z.number(), reason: z.string(), by: z.string(), at: z.string() });
 export type ScoreOverride = z.infer<typeof scoreOverrideSchema>;
 
+/** A comment pinned to a moment of the answer's video. */
+export const commentBody = z.object({
+  atSec: z
+    .number()
+    .min(0)
+    .max(24 * 3600),
+  text: z.string().trim().min(1).max(2000),
+});
+export type CommentInput = z.input<typeof commentBody>;
+export const commentSchema = z.object({ id: z.string(), atSec: z.number(), text: z.string(), by: z.string(), at: z.string() });
+export type Comment = z.infer<typeof commentSchema>;
+
 /** One question of the interview for one candidate: their answer (null before they answer), reviews and overrides. */
 export const candidateAnswerSchema = z.object({
   questionId: z.string(),
@@ -31,6 +44,7 @@ export const candidateAnswerSchema = z.object({
   answer: answerSchema.nullable(),
   reviews: z.array(reviewSchema),
   overrides: z.array(scoreOverrideSchema),
+  comments: z.array(commentSchema),
   /** Per score name: the latest override, else the automated value (null: not measured). */
   scoresInForce: z.record(z.string(), z.number().nullable()),
 });
@@ -43,5 +57,16 @@ export const candidateDetailSchema = z.object({
   decisions: z.array(decisionRecord),
   answers: z.array(candidateAnswerSchema),
   rubric: z.array(z.string()),
+  /**
+   * Blind review: true while this reviewer has not rated any of the candidate's answers; the name, email and group
+   * are then withheld ("Candidate 1a2b3c") and other reviewers' ratings hidden, so neither sways the first rating.
+   */
+  blind: z.boolean(),
+  /** Every reviewer's mean rating (1-5), their average and spread: the basis of the rank (hidden while blind). */
+  reviewSummary: z.object({
+    average: z.number().nullable(),
+    spread: z.number().nullable(),
+    reviewers: z.array(z.object({ reviewerId: z.string(), reviewer: z.string(), average: z.number(), ratings: z.number() })),
+  }),
 });
 export type CandidateDetail = z.infer<typeof candidateDetailSchema>;

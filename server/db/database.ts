@@ -8,12 +8,13 @@ import * as m002 from './migrations/002-hiring.js';
 import * as m003 from './migrations/003-answer-scope.js';
 import * as m005 from './migrations/005-hiring-mail.js';
 import * as m005b from './migrations/005b-hiring-integrations.js';
+import * as m005c from './migrations/005c-review-comments.js';
 import type { DB } from './schema.js';
 
 /** The SQLite database's file name inside DATA_DIR. */
 export const SQLITE_FILE = 'interview-analyzer.sqlite';
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '005-hiring-mail': m005, '005b-hiring-integrations': m005b };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '005-hiring-mail': m005, '005b-hiring-integrations': m005b, '005c-review-comments': m005c };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

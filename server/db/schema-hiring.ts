@@ -208,7 +208,17 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface ReviewCommentsTable {
+  id: string;
+  answer_id: string;
+  user_id: string;
+  at_sec: number;
+  text: string;
+  created_at: string;
+}
+
 export interface HiringDB {
+  review_comments: ReviewCommentsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_tokens: ApiTokensTable;

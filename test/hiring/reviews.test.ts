@@ -28,7 +28,11 @@ describe('review', () => {
     const res = await reviewer.req('GET', `${base()}/${ada.id}`);
     expect(res.statusCode).toBe(200);
     const d = res.json();
-    expect(d.candidate).toMatchObject({ name: 'Ada', status: 'completed' });
+    // blind: this reviewer has not rated Ada yet, so her name, email and group are withheld
+    expect(d.blind).toBe(true);
+    expect(d.candidate).toMatchObject({ name: `Candidate ${ada.id.slice(0, 6)}`, email: 'hidden until you have rated', group: null, status: 'completed' });
+    expect(JSON.stringify(d)).not.toContain('ada@example.com');
+    expect((await admin.req('GET', `${base()}/${ada.id}`)).json()).toMatchObject({ blind: false, candidate: { name: 'Ada', group: 'X' } });
     expect(d.rubric).toEqual(['relevance', 'structure', 'communication']);
     expect(d.answers.map((a: { answer: { id: string } }) => a.answer.id)).toEqual(ada.answerIds);
     expect(d.answers[0].answer).toMatchObject({ status: 'done', questionText: 'Tell me about yourself.' });
@@ -58,7 +62,29 @@ describe('review', () => {
     ]);
     // a second PUT by the same reviewer replaces their review
     await reviewer.req('PUT', url, body);
+    // rated: no longer blind; both reviewers with their means, the average and the spread
+    const after = (await reviewer.req('GET', `${base()}/${ada.id}`)).json();
+    expect(after).toMatchObject({ blind: false, candidate: { name: 'Ada', group: 'X' } });
+    expect(after.reviewSummary).toMatchObject({ average: 3, spread: 2 });
+    expect(after.reviewSummary.reviewers.map((r: { reviewer: string; average: number }) => [r.reviewer, r.average])).toEqual([
+      ['reviewer@example.com', 4],
+      ['admin@example.com', 2],
+    ]);
     expect((await reviewer.req('GET', `${base()}/${ada.id}`)).json().answers[0].reviews).toHaveLength(2);
+  });
+
+  it('pins comments to a moment of the video, in time order, with who wrote them; refuses a bad time or empty text', async () => {
+    const url = `${base()}/${ada.id}/answers/${ada.answerIds[0]}/comments`;
+    expect((await reviewer.req('POST', url, { atSec: 4.5, text: 'good example here' })).statusCode).toBe(201);
+    expect((await admin.req('POST', url, { atSec: 1.25, text: 'strong opening' })).json()).toMatchObject({ atSec: 1.25, text: 'strong opening', by: 'admin@example.com' });
+    expect((await reviewer.req('POST', url, { atSec: -1, text: 'x' })).statusCode).toBe(400);
+    expect((await reviewer.req('POST', url, { atSec: 1, text: '   ' })).statusCode).toBe(400);
+    expect((await reviewer.req('POST', `${base()}/${ada.id}/answers/${bob.answerIds[0]}/comments`, { atSec: 1, text: 'x' })).json().code).toBe('ANSWER_NOT_FOUND');
+    const a0 = (await reviewer.req('GET', `${base()}/${ada.id}`)).json().answers[0];
+    expect(a0.comments.map((c: { atSec: number; by: string }) => [c.atSec, c.by])).toEqual([
+      [1.25, 'admin@example.com'],
+      [4.5, 'reviewer@example.com'],
+    ]);
   });
 
   it('records an override with who and when, and keeps the original visible', async () => {

@@ -66,10 +66,19 @@ export const candidateRoutes =
       },
     );
 
-    app.get('/interviews/:id/candidates/:candidateId', { schema: { tags: ['admin'], summary: 'One candidate with answers, reports, reviews, overrides and decisions', params: candidateParams, response: { 200: candidateDetailSchema, ...errors } } }, async (request) => {
-      currentUser(request);
-      return h.reviews.detail(request.params.id, request.params.candidateId);
-    });
+    app.get(
+      '/interviews/:id/candidates/:candidateId',
+      {
+        config: { access: 'staff' },
+        schema: {
+          tags: ['admin'],
+          summary: 'The reviewer workspace: one candidate with answers, reports, reviews, time-stamped comments, overrides and decisions (blind for a reviewer who has not rated yet)',
+          params: candidateParams,
+          response: { 200: candidateDetailSchema, ...errors },
+        },
+      },
+      async (request) => h.reviews.detail(request.params.id, request.params.candidateId, currentUser(request)),
+    );
 
     app.patch(
       '/interviews/:id/candidates/:candidateId',

@@ -51,6 +51,25 @@ export class ReviewRepository {
     return rows.map((r) => ({ answerId: r.answer_id, reviewerId: r.reviewer_id, reviewer: r.email, ratings: JSON.parse(r.ratings_json) as Record<string, number>, comment: r.comment, updatedAt: r.updated_at }));
   }
 
+  async addComment(c: { answerId: string; userId: string; atSec: number; text: string }): Promise<string> {
+    const id = randomUUID();
+    await this.db.insertInto('review_comments').values({ id, answer_id: c.answerId, user_id: c.userId, at_sec: c.atSec, text: c.text, created_at: new Date().toISOString() }).execute();
+    return id;
+  }
+
+  async comments(answerIds: string[]): Promise<Array<{ answerId: string; id: string; atSec: number; text: string; by: string; at: string }>> {
+    if (answerIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('review_comments as c')
+      .innerJoin('users', 'users.id', 'c.user_id')
+      .select(['c.id', 'c.answer_id', 'c.at_sec', 'c.text', 'users.email', 'c.created_at'])
+      .where('c.answer_id', 'in', answerIds)
+      .orderBy('c.at_sec')
+      .orderBy('c.created_at')
+      .execute();
+    return rows.map((r) => ({ answerId: r.answer_id, id: r.id, atSec: r.at_sec, text: r.text, by: r.email, at: r.created_at }));
+  }
+
   async addOverride(o: { answerId: string; metric: string; originalValue: number | null; value: number; reason: string; userId: string }): Promise<void> {
     await this.db
       .insertInto('score_overrides')
