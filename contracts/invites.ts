@@ -45,6 +45,7 @@ export const inviteParams = z.object({ id: resourceId, inviteId: resourceId });
 /** Move an invite's deadline (also reopens an expired one); queued reminders follow the new deadline. */
 export const inviteExtend = z.object({ deadline: futureDeadline });
 export const inviteExtended = z.object({ invite: inviteSchema, reminders: z.array(z.string()) });
+export type InviteExtended = z.infer<typeof inviteExtended>;
 
 /** Invite several candidates at once (each gets their own link; an earlier open link of theirs is revoked). */
 export const bulkInvite = z

@@ -4,10 +4,10 @@ import type { AuditList } from '../../../contracts/audit';
 import type { BulkDecision, Candidate, CandidateInput, CandidateList, ImportResult } from '../../../contracts/candidates';
 import type { Fairness } from '../../../contracts/fairness';
 import type { Interview, InterviewCreate, InterviewList, InterviewPatch } from '../../../contracts/interviews';
-import type { InviteCreated } from '../../../contracts/invites';
+import type { BulkInvite, BulkInviteResult, InviteCreate, InviteCreated, InviteExtended } from '../../../contracts/invites';
 import type { Leaderboard } from '../../../contracts/leaderboard';
 import type { JobInfo, QueueStats } from '../../../contracts/queue';
-import type { CandidateDetail, OverrideInput, ReviewInput } from '../../../contracts/reviews';
+import type { CandidateDetail, Comment, CommentInput, OverrideInput, ReviewInput } from '../../../contracts/reviews';
 import type { LoginReply, Me, User, UserCreate, UserList, UserPatch } from '../../../contracts/users';
 import { ApiError } from '../lib/apiError';
 import { request, seg } from '../lib/http';
@@ -65,11 +65,14 @@ export const adminApi = {
   addCandidate: (id: string, body: CandidateInput) => request<Candidate>(`${iv(id)}/candidates`, { method: 'POST', body }),
   importCsv: (id: string, csv: string) => request<ImportResult>(`${iv(id)}/candidates/import`, { method: 'POST', body: { csv } }),
   deleteCandidate: (id: string, c: string) => request<void>(cand(id, c), { method: 'DELETE' }),
-  invite: (id: string, c: string) => request<InviteCreated>(`${cand(id, c)}/invites`, { method: 'POST', body: {} }),
+  invite: (id: string, c: string, body: InviteCreate = {}) => request<InviteCreated>(`${cand(id, c)}/invites`, { method: 'POST', body }),
   revokeInvite: (id: string, inviteId: string) => request<unknown>(`${iv(id)}/invites/${seg(inviteId)}/revoke`, { method: 'POST' }),
   decide: (id: string, body: BulkDecision) => request<CandidateList>(`${iv(id)}/decisions`, { method: 'POST', body }),
   review: (id: string, c: string, answerId: string, body: ReviewInput) => request<void>(`${cand(id, c)}/answers/${seg(answerId)}/review`, { method: 'PUT', body }),
   override: (id: string, c: string, answerId: string, body: OverrideInput) => request<void>(`${cand(id, c)}/answers/${seg(answerId)}/overrides`, { method: 'POST', body }),
+  comment: (id: string, c: string, answerId: string, body: CommentInput) => request<Comment>(`${cand(id, c)}/answers/${seg(answerId)}/comments`, { method: 'POST', body }),
+  extendInvite: (id: string, inviteId: string, deadline: string) => request<InviteExtended>(`${iv(id)}/invites/${seg(inviteId)}/extend`, { method: 'POST', body: { deadline } }),
+  bulkInvite: (id: string, body: BulkInvite) => request<BulkInviteResult>(`${iv(id)}/invites/bulk`, { method: 'POST', body }),
   leaderboardCsvUrl: (id: string, q: URLSearchParams) => `${iv(id)}/leaderboard.csv?${q.toString()}`,
   fairnessCsvUrl: (id: string, selected: string) => `${iv(id)}/fairness.csv?selected=${encodeURIComponent(selected)}`,
   retryJob: (jobId: string) => request<JobInfo>(`/api/admin/queue/jobs/${seg(jobId)}/retry`, { method: 'POST' }),
