@@ -21,6 +21,19 @@ export const interviewQuestionInput = z.object({
   retakes: z.number().int().min(0).max(10).default(1),
 });
 
+/** What the candidate sees first: the company's name, its logo (an https URL or a path on this server) and a short introduction. */
+export const brandSchema = z.object({
+  company: z.string().trim().max(120).default(''),
+  logoUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((u) => u === '' || /^https:\/\/[^\s"'<>]+$/.test(u) || /^\/[^\s"'<>]*$/.test(u), 'logoUrl: an https:// URL or a path on this server')
+    .default(''),
+  intro: z.string().trim().max(5000).default(''),
+});
+export type Brand = z.infer<typeof brandSchema>;
+
 export const interviewPatch = z
   .object({
     title: z.string().trim().min(1).max(200),
@@ -28,6 +41,7 @@ export const interviewPatch = z
     consentText: z.string().max(10_000).optional(),
     retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
     weights: weightsInput.nullable().optional(),
+    brand: brandSchema.nullable().optional(),
     questions: z.array(interviewQuestionInput).min(1).max(50),
   })
   .partial();
@@ -53,6 +67,7 @@ const interviewFields = z.object({
   consentText: z.string(),
   retentionDays: z.number().nullable(),
   weights: weightsSchema,
+  brand: brandSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,6 +1,7 @@
 /** Invite links (admin side) and the candidate's interview behind a link (candidate side, by token). */
 import { z } from 'zod';
 import { resourceId } from './ids.js';
+import { brandSchema } from './interviews.js';
 
 export const INVITE_STATES = ['active', 'expired', 'revoked', 'completed'] as const;
 /** Tracking: created (link exists) -> sent (mail accepted by SMTP) -> opened -> started (first answer) -> finished; or expired, revoked, declined. */
@@ -74,7 +75,7 @@ export type InviteQuestion = z.infer<typeof inviteQuestionSchema>;
 
 /** GET /api/invite/:token: the interview, consent, and where to resume. Never scores or other candidates. */
 export const inviteViewSchema = z.object({
-  interview: z.object({ title: z.string(), description: z.string(), consentText: z.string() }),
+  interview: z.object({ title: z.string(), description: z.string(), consentText: z.string(), brand: brandSchema.nullable() }),
   candidateName: z.string(),
   consentGiven: z.boolean(),
   /** The candidate declined consent: nothing is recorded; the page ends politely. */

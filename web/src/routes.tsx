@@ -45,8 +45,16 @@ export const routes: RouteObject[] = [
           { id: 'admin-not-found', path: '*', lazy: async () => ({ Component: (await admin()).AdminNotFound }) },
         ],
       },
-      { id: 'invite', path: 'invite/:token', handle: handle('Interview'), lazy: async () => ({ Component: (await import('./candidate/InvitePage')).InvitePage }) },
       { id: 'not-found', path: '*', element: <NotFound />, handle: handle('Not found') },
     ],
+  },
+  {
+    // The candidate's interview: its own frame, without the practice area's links or analysis wording.
+    id: 'invite-root',
+    path: '/invite/:token',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <p role="status">Loading…</p>,
+    lazy: async () => ({ Component: (await import('./candidate/CandidateLayout')).CandidateLayout }),
+    children: [{ id: 'invite', index: true, handle: handle('Interview'), lazy: async () => ({ Component: (await import('./candidate/InvitePage')).InvitePage }) }],
   },
 ];

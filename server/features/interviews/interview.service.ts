@@ -1,6 +1,6 @@
 /** Interviews (job openings) with an ordered question set, consent text, retention and ranking weights. */
 import { randomUUID } from 'node:crypto';
-import type { Interview, InterviewQuestion } from '../../../contracts/interviews.js';
+import { type Brand, brandSchema, type Interview, type InterviewQuestion } from '../../../contracts/interviews.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Actor, AuditLog } from '../audit/audit.repository.js';
 import { effectiveWeights, type Weights } from '../leaderboard/weights.js';
@@ -18,6 +18,7 @@ export interface InterviewInput {
   consentText?: string | undefined;
   retentionDays?: number | null | undefined;
   weights?: Partial<Weights> | null | undefined;
+  brand?: Brand | null | undefined;
   questions: QuestionItem[];
 }
 
@@ -73,6 +74,7 @@ export class InterviewService {
           consent_text: input.consentText?.trim() || DEFAULT_CONSENT,
           retention_days: input.retentionDays ?? null,
           weights_json: input.weights ? JSON.stringify(input.weights) : null,
+          brand_json: input.brand ? JSON.stringify(input.brand) : null,
           created_by: actor.id,
           created_at: now,
           updated_at: now,
@@ -99,6 +101,7 @@ export class InterviewService {
           ...(patch.consentText !== undefined ? { consent_text: patch.consentText.trim() || DEFAULT_CONSENT } : {}),
           ...(patch.retentionDays !== undefined ? { retention_days: patch.retentionDays } : {}),
           ...(patch.weights !== undefined ? { weights_json: patch.weights ? JSON.stringify(patch.weights) : null } : {}),
+          ...(patch.brand !== undefined ? { brand_json: patch.brand ? JSON.stringify(patch.brand) : null } : {}),
           updated_at: new Date().toISOString(),
         })
         .where('id', '=', id)
@@ -121,6 +124,12 @@ export class InterviewService {
   }
 }
 
+export function brandOf(json: string | null): Brand | null {
+  if (!json) return null;
+  const parsed = brandSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
+
 function toSummary(r: InterviewRow): Omit<InterviewDto, 'questions'> {
   return {
     id: r.id,
@@ -129,6 +138,7 @@ function toSummary(r: InterviewRow): Omit<InterviewDto, 'questions'> {
     consentText: r.consent_text,
     retentionDays: r.retention_days,
     weights: effectiveWeights(r.weights_json),
+    brand: brandOf(r.brand_json),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -9,6 +9,7 @@ import type { Actor, AuditLog } from '../audit/audit.repository.js';
 import { newSecret, sha256 } from '../auth/tokens.js';
 import type { CandidateService } from '../candidates/candidate.service.js';
 import type { InterviewQuestionRow, InterviewRepository, InterviewRow } from '../interviews/interview.repository.js';
+import { brandOf } from '../interviews/interview.service.js';
 import type { HiringMail } from '../mail/mail.service.js';
 import { type InviteDto, type InviteRepository, type InviteRow, inviteState, toInviteDto } from './invite.repository.js';
 
@@ -176,7 +177,7 @@ export class InviteService {
       answered: o.answered.has(q.question_id),
     }));
     return {
-      interview: { title: o.interview.title, description: o.interview.description, consentText: o.interview.consent_text },
+      interview: { title: o.interview.title, description: o.interview.description, consentText: o.interview.consent_text, brand: brandOf(o.interview.brand_json) },
       candidateName: o.candidateName,
       consentGiven: o.invite.consent_at !== null,
       declined: o.invite.declined_at !== null,

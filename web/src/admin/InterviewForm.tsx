@@ -20,6 +20,9 @@ export function InterviewForm() {
   const [description, setDescription] = useState('');
   const [consentText, setConsent] = useState('');
   const [retention, setRetention] = useState('');
+  const [company, setCompany] = useState('');
+  const [logoUrl, setLogoUrl] = useState('');
+  const [intro, setIntro] = useState('');
   const [items, setItems] = useState<Item[]>([blank()]);
   const create = useMutation({
     mutationFn: adminApi.createInterview,
@@ -39,7 +42,8 @@ export function InterviewForm() {
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     const questions = items.map(({ key: _k, questionId, text, ...rest }) => (questionId ? { questionId, ...rest } : { text, ...rest }));
-    create.mutate({ title, description, questions, ...(consentText.trim() ? { consentText } : {}), ...(retention ? { retentionDays: Number(retention) } : {}) });
+    const brand = company.trim() || logoUrl.trim() || intro.trim() ? { brand: { company, logoUrl, intro } } : {};
+    create.mutate({ title, description, questions, ...(consentText.trim() ? { consentText } : {}), ...(retention ? { retentionDays: Number(retention) } : {}), ...brand });
   };
   return (
     <section className="card">
@@ -55,6 +59,18 @@ export function InterviewForm() {
           Consent text shown to candidates (empty: the default statement)
           <textarea value={consentText} onChange={(e) => setConsent(e.target.value)} rows={3} />
         </label>
+        <fieldset>
+          <legend>What candidates see first (optional)</legend>
+          <label>
+            Company name <input name="company" maxLength={120} value={company} onChange={(e) => setCompany(e.target.value)} />
+          </label>
+          <label>
+            Logo (https:// URL) <input name="logoUrl" type="url" maxLength={2000} value={logoUrl} onChange={(e) => setLogoUrl(e.target.value)} />
+          </label>
+          <label>
+            Introduction <textarea name="intro" value={intro} onChange={(e) => setIntro(e.target.value)} rows={3} maxLength={5000} />
+          </label>
+        </fieldset>
         <label>
           Keep recordings for (days; empty: the server default)
           <input type="number" min={1} value={retention} onChange={(e) => setRetention(e.target.value)} />
