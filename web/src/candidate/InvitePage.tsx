@@ -8,7 +8,8 @@ import { inviteApi, inviteQuery } from './api';
 import { QuestionStep } from './QuestionStep';
 
 /** Shown as the deadline in the candidate's own time zone, with the zone named. */
-const deadlineText = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short', timeZoneName: 'short' });
+const deadlineText = (iso: string): string =>
+  new Date(iso).toLocaleString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
 
 const PRACTICE: InviteQuestion = {
   questionId: 'practice',
