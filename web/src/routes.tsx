@@ -42,6 +42,7 @@ export const routes: RouteObject[] = [
           { id: 'admin-users', path: 'users', lazy: async () => ({ Component: (await admin()).UsersPage }) },
           { id: 'admin-audit', path: 'audit', lazy: async () => ({ Component: (await admin()).AuditPage }) },
           { id: 'admin-queue', path: 'queue', lazy: async () => ({ Component: (await admin()).QueuePage }) },
+          { id: 'admin-integrations', path: 'integrations', lazy: async () => ({ Component: (await admin()).IntegrationsPage }) },
           { id: 'admin-not-found', path: '*', lazy: async () => ({ Component: (await admin()).AdminNotFound }) },
         ],
       },

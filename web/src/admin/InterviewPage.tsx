@@ -8,6 +8,7 @@ import { useMe } from './AdminLayout';
 import { adminApi, adminKeys, adminQueries } from './api';
 import { CandidateImport } from './CandidateImport';
 import { InviteButton } from './InviteButton';
+import { MailSettings } from './MailSettings';
 
 export function InterviewPage() {
   const id = useParam('id');
@@ -124,6 +125,7 @@ export function InterviewPage() {
         ) : null}
         {me.role === 'admin' ? <CandidateImport interviewId={id} /> : null}
       </section>
+      {me.role === 'admin' ? <MailSettings interviewId={id} /> : null}
     </>
   );
 }
