@@ -133,11 +133,22 @@ describe('hiring loop (browser)', () => {
     // the practice question is offered first and is never uploaded; skip it here
     await cand.getByTestId('practice-intro').waitFor();
     await cand.getByRole('button', { name: 'Skip the practice' }).click();
+    // on a phone held upright: the first answer is recorded in a portrait viewport
+    await cand.setViewportSize({ width: 390, height: 844 });
+    await cand.getByText('Question 1 of 2').waitFor();
+    await shot(cand, 'hiring-candidate-phone');
     await answerCurrentQuestion(cand, 1);
-    await answerCurrentQuestion(cand, 2);
-    await cand.getByTestId('thank-you').waitFor({ timeout: 60_000 });
-    await shot(cand, 'hiring-thank-you');
+    await cand.getByText('Question 2 of 2').waitFor({ timeout: 60_000 });
     await cand.close();
+    // ... and the second on another device (a fresh page, no session storage) with the same link: it resumes at question 2
+    const cand2 = await context.newPage();
+    cand2.on('pageerror', (e) => errors.push(`candidate: ${e.message}`));
+    await cand2.goto(url!);
+    await cand2.getByText('1 of 2 answered.').waitFor();
+    await answerCurrentQuestion(cand2, 2);
+    await cand2.getByTestId('thank-you').waitFor({ timeout: 60_000 });
+    await shot(cand2, 'hiring-thank-you');
+    await cand2.close();
     const casey = await t.c.database.db.selectFrom('candidates').selectAll().where('email', '=', 'casey@example.com').executeTakeFirstOrThrow();
     expect(casey.status).toBe('completed');
     const answers = await t.c.database.db.selectFrom('candidate_answers').select('answer_id').where('candidate_id', '=', casey.id).execute();
