@@ -103,8 +103,12 @@ describe('candidates', () => {
   it('filters by status and tag', async () => {
     const all = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates`)).json().items;
     expect(all).toHaveLength(4);
-    const senior = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates?tag=senior`)).json().items;
+    const senior = (await admin.req('GET', `/api/admin/interviews/${iv.id}/candidates?tag=senior`)).json().items;
     expect(senior.map((c: { name: string }) => c.name).sort()).toEqual(['Alan Turing', 'Grace Hopper']);
+    // a reviewer who has rated nobody sees the same candidates, blind
+    const blind = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates?tag=senior`)).json().items;
+    expect(blind.map((c: { id: string }) => c.id).sort()).toEqual(senior.map((c: { id: string }) => c.id).sort());
+    expect(blind.every((c: { name: string; group: string | null }) => c.name.startsWith('Candidate ') && c.group === null)).toBe(true);
     expect((await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates?status=hired`)).json().items).toHaveLength(0);
   });
 

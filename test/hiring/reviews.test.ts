@@ -126,9 +126,23 @@ describe('leaderboard', () => {
     expect(second.automated.missing).toEqual(['clarity', 'speechRate', 'voiceTone', 'eyeContact', 'bodyLanguage']);
   });
 
+  it('shows a reviewer the candidates they have not rated blind in the lists too (admins see everyone)', async () => {
+    const board = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/leaderboard`)).json().rows;
+    expect(board.map((r: { candidate: { name: string; group: string | null } }) => [r.candidate.name, r.candidate.group])).toEqual([
+      ['Ada', 'X'],
+      [`Candidate ${bob.id.slice(0, 6)}`, null],
+    ]);
+    const list = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates`)).json().items;
+    expect(list.find((c: { id: string }) => c.id === bob.id)).toMatchObject({ name: `Candidate ${bob.id.slice(0, 6)}`, email: 'hidden until you have rated', group: null });
+    expect(JSON.stringify(list)).not.toContain('bob@example.com');
+    const csv = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/leaderboard.csv`)).body;
+    expect(csv).not.toContain('bob@example.com');
+    expect((await admin.req('GET', `/api/admin/interviews/${iv.id}/candidates`)).json().items.map((c: { name: string }) => c.name)).toContain('Bob');
+  });
+
   it('keeps an unreviewed candidate with high automated scores below a reviewed one', async () => {
     await setScores(t, bob.answerIds[0]!, { confidence: 99, clarity: 99, speechRate: 99, voiceTone: 99, eyeContact: 99, bodyLanguage: 99 });
-    const rows = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/leaderboard`)).json().rows;
+    const rows = (await admin.req('GET', `/api/admin/interviews/${iv.id}/leaderboard`)).json().rows;
     expect(rows.map((r: { candidate: { name: string }; rank: number | null; automated: { summary: number } }) => [r.candidate.name, r.rank, r.automated.summary])).toEqual([
       ['Ada', 1, 60],
       ['Bob', null, 99],
@@ -151,7 +165,7 @@ describe('leaderboard', () => {
 
   it('exports CSV with formula-leading cells escaped', async () => {
     await admin.req('PATCH', `${base()}/${bob.id}`, { name: '=HYPERLINK("http://evil.example","x")', tags: ['@risk', '+1'] });
-    const res = await reviewer.req('GET', `/api/admin/interviews/${iv.id}/leaderboard.csv`);
+    const res = await admin.req('GET', `/api/admin/interviews/${iv.id}/leaderboard.csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="leaderboard-/);

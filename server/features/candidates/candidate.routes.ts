@@ -28,16 +28,16 @@ export const candidateRoutes =
       {
         schema: {
           tags: ['admin'],
-          summary: 'Candidates of an interview, filtered by status and tag',
+          summary: 'Candidates of an interview, filtered by status and tag (for a reviewer, those not yet rated by them are shown blind)',
           params: interviewParams,
           querystring: candidateQuery,
           response: { 200: candidateList, ...errors },
         },
       },
       async (request) => {
-        currentUser(request);
+        const viewer = currentUser(request);
         await h.interviews.row(request.params.id);
-        return { items: await h.candidates.list(request.params.id, request.query) };
+        return { items: await h.reviews.maskUnrated(viewer, await h.candidates.list(request.params.id, request.query)) };
       },
     );
 

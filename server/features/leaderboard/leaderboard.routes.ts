@@ -23,8 +23,8 @@ export const leaderboardRoutes =
         },
       },
       async (request) => {
-        currentUser(request);
-        return h.leaderboard.rows(request.params.id, request.query);
+        const viewer = currentUser(request);
+        return h.leaderboard.rows(request.params.id, request.query, (cs) => h.reviews.maskUnrated(viewer, cs));
       },
     );
 
@@ -33,7 +33,7 @@ export const leaderboardRoutes =
       { config: { access: 'staff' }, schema: { tags: ['admin'], summary: 'The leaderboard as CSV (formula-leading cells escaped); logged as an export', params: interviewParams, querystring: leaderboardQuery, produces: ['text/csv'] } },
       async (request, reply) => {
         const actor = currentUser(request);
-        const csv = await h.leaderboard.csv(request.params.id, request.query);
+        const csv = await h.leaderboard.csv(request.params.id, request.query, (cs) => h.reviews.maskUnrated(actor, cs));
         await h.audit.record(actor, 'leaderboard.export', 'interview', request.params.id);
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="leaderboard-${request.params.id}.csv"`).send(csv);
       },

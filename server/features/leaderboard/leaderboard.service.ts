@@ -13,6 +13,9 @@ import { AUTO_METRICS, METRICS, RATING_METRIC } from './weights.js';
 
 export type { LeaderboardQuery, LeaderboardRow };
 
+type Shown = LeaderboardRow['candidate'];
+export type Mask = (candidates: Shown[]) => Promise<Shown[]>;
+
 export function sortRows(rows: LeaderboardRow[], sort: LeaderboardQuery['sort'] = 'rank', dir: 'asc' | 'desc' = sort === 'rank' || sort === 'name' || sort === 'status' ? 'asc' : 'desc'): LeaderboardRow[] {
   const key = (r: LeaderboardRow): number | string | null =>
     sort === 'rank' ? r.rank : sort === 'name' ? r.candidate.name.toLowerCase() : sort === 'status' ? r.candidate.status : r.metrics[sort];
@@ -34,7 +37,8 @@ export class LeaderboardService {
     private readonly minGroupSize = 5,
   ) {}
 
-  async rows(interviewId: string, q: LeaderboardQuery = {}): Promise<Leaderboard> {
+  /** `mask`: blind review for the viewer (ReviewService.maskUnrated); identity only, the figures stay. */
+  async rows(interviewId: string, q: LeaderboardQuery = {}, mask?: Mask): Promise<Leaderboard> {
     const interview = await this.interviews.get(interviewId);
     const candidates = await this.candidates.list(interviewId, { status: q.status, tag: q.tag });
     const links = await this.reviews.candidateAnswers(candidates.map((c) => c.id));
@@ -66,11 +70,18 @@ export class LeaderboardService {
         band: reviewBand(review.average),
       };
     });
-    return { formula: RANKING_FORMULA, weights: interview.weights, rows: sortRows(rankByReviews(unranked), q.sort, q.dir), questions: interview.questions.length };
+    const ranked = rankByReviews(unranked);
+    if (mask) {
+      const shown = await mask(ranked.map((r) => r.candidate));
+      ranked.forEach((r, i) => {
+        r.candidate = shown[i]!;
+      });
+    }
+    return { formula: RANKING_FORMULA, weights: interview.weights, rows: sortRows(ranked, q.sort, q.dir), questions: interview.questions.length };
   }
 
-  async csv(interviewId: string, q: LeaderboardQuery = {}): Promise<string> {
-    const { rows } = await this.rows(interviewId, q);
+  async csv(interviewId: string, q: LeaderboardQuery = {}, mask?: Mask): Promise<string> {
+    const { rows } = await this.rows(interviewId, q, mask);
     const header = ['rank', 'review_group', 'name', 'email', 'status', 'tags', 'group', 'reviewer_average_1_5', 'reviewer_spread', 'reviewers', 'automated_summary_without_confidence', ...METRICS, 'not_measured', 'answered', 'explanation'];
     return toCsv(
       header,

@@ -51,6 +51,20 @@ export class ReviewRepository {
     return rows.map((r) => ({ answerId: r.answer_id, reviewerId: r.reviewer_id, reviewer: r.email, ratings: JSON.parse(r.ratings_json) as Record<string, number>, comment: r.comment, updatedAt: r.updated_at }));
   }
 
+  /** Of these candidates, the ones this reviewer has rated at least one answer of (blind review). */
+  async ratedBy(reviewerId: string, candidateIds: string[]): Promise<Set<string>> {
+    if (candidateIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('reviews as r')
+      .innerJoin('candidate_answers as ca', 'ca.answer_id', 'r.answer_id')
+      .select('ca.candidate_id')
+      .distinct()
+      .where('r.reviewer_id', '=', reviewerId)
+      .where('ca.candidate_id', 'in', candidateIds)
+      .execute();
+    return new Set(rows.map((r) => r.candidate_id));
+  }
+
   async addComment(c: { answerId: string; userId: string; atSec: number; text: string }): Promise<string> {
     const id = randomUUID();
     await this.db.insertInto('review_comments').values({ id, answer_id: c.answerId, user_id: c.userId, at_sec: c.atSec, text: c.text, created_at: new Date().toISOString() }).execute();

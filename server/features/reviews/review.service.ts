@@ -44,6 +44,19 @@ export class ReviewService {
     await this.audit.record(actor, 'answer.override', 'answer', answerId, { candidateId, metric, from: original, to: value, reason });
   }
 
+  /**
+   * Blind review in lists: for a reviewer, candidates they have not rated yet are shown without name, email or
+   * group (the same mask as the workspace). Admins see everyone.
+   */
+  async maskUnrated<T extends { id: string; name: string; email: string; group: string | null }>(viewer: { id: string; role: string }, candidates: T[]): Promise<T[]> {
+    if (viewer.role !== 'reviewer') return candidates;
+    const rated = await this.repo.ratedBy(
+      viewer.id,
+      candidates.map((c) => c.id),
+    );
+    return candidates.map((c) => (rated.has(c.id) ? c : blindCandidate(c)));
+  }
+
   async comment(actor: Actor, interviewId: string, candidateId: string, answerId: string, atSec: number, text: string) {
     await this.ownAnswerOrThrow(interviewId, candidateId, answerId);
     const id = await this.repo.addComment({ answerId, userId: actor.id, atSec, text });
@@ -88,9 +101,14 @@ export class ReviewService {
       slot.ratings.push(...Object.values(r.ratings));
     }
     const dto = toCandidateDto(candidate);
-    const shown = blind ? { ...dto, name: `Candidate ${candidate.id.slice(0, 6)}`, email: 'hidden until you have rated', group: null } : dto;
+    const shown = blind ? blindCandidate(dto) : dto;
     return { candidate: shown, invites, decisions: await this.candidates.decisions(candidateId), answers, rubric: [...RUBRIC], blind, reviewSummary: reviewSummary([...byReviewer.values()]) };
   }
+}
+
+/** What a reviewer sees of a candidate before rating them. */
+export function blindCandidate<T extends { id: string; name: string; email: string; group: string | null }>(c: T): T {
+  return { ...c, name: `Candidate ${c.id.slice(0, 6)}`, email: 'hidden until you have rated', group: null };
 }
 
 function scoresInForce(report: Report | null, overrides: Record<string, number>): Record<string, number | null> {
