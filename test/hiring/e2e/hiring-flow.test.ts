@@ -204,6 +204,8 @@ describe('hiring loop (browser)', () => {
     await rows.nth(0).getByRole('checkbox').check();
     await rows.nth(1).getByRole('checkbox').check();
     await page.getByTestId('compare').waitFor();
+    await expect.poll(() => page.getByTestId('compare').locator('video').count()).toBe(2); // the same question's video for both
+    await shot(page, 'hiring-compare');
     await rows.nth(1).getByRole('checkbox').uncheck();
     await page.getByLabel('Reason (optional)').fill('best answers');
     await page.getByRole('button', { name: 'Shortlist' }).click();

@@ -169,7 +169,11 @@ export function LeaderboardPage() {
           <DecisionForm interviewId={id} candidateIds={picked} onDone={() => setPicked([])} />
         </section>
       ) : null}
-      {compared.length >= 2 && compared.length <= 3 ? <Compare rows={compared} /> : picked.length > 3 ? <p className="muted">Pick two or three candidates to compare them side by side.</p> : null}
+      {compared.length >= 2 && compared.length <= 3 ? (
+        <Compare interviewId={id} rows={compared} />
+      ) : picked.length > 3 ? (
+        <p className="muted">Pick two or three candidates to compare them side by side.</p>
+      ) : null}
       {me.role === 'admin' && board.data ? <WeightsForm interviewId={id} weights={board.data.weights} /> : null}
     </>
   );
