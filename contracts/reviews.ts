@@ -3,16 +3,16 @@ import { z } from 'zod';
 import { answerSchema } from './answers.js';
 import { candidateParams, candidateSchema, decisionRecord } from './candidates.js';
 import { resourceId } from './ids.js';
+import { rubricCriterionSchema } from './interviews.js';
 import { inviteSchema } from './invites.js';
 import { SCORE_NAMES } from './scores.js';
-
-import { RUBRIC } from './rubric.js';
 
 export { type Criterion, RUBRIC } from './rubric.js';
 
 export const candidateAnswerParams = candidateParams.extend({ answerId: resourceId });
 
-export const reviewBody = z.object({ ratings: z.partialRecord(z.enum(RUBRIC), z.number().int().min(1).max(5)), comment: z.string().max(5000).default('') });
+/** Ratings 1-5 by criterion key: the question's own rubric, or the default (relevance, structure, communication). */
+export const reviewBody = z.object({ ratings: z.record(z.string().max(40), z.number().int().min(1).max(5)), comment: z.string().max(5000).default('') });
 export type ReviewInput = z.input<typeof reviewBody>;
 export const overrideBody = z.object({ metric: z.enum(SCORE_NAMES), value: z.number().min(0).max(100), reason: z.string().trim().min(1).max(2000) });
 export type OverrideInput = z.input<typeof overrideBody>;
@@ -41,6 +41,8 @@ export const candidateAnswerSchema = z.object({
   questionId: z.string(),
   questionText: z.string(),
   position: z.number(),
+  /** This question's rubric: criteria with anchored descriptions of each level 1-5. */
+  rubric: z.array(rubricCriterionSchema),
   answer: answerSchema.nullable(),
   reviews: z.array(reviewSchema),
   overrides: z.array(scoreOverrideSchema),

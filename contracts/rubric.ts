@@ -31,3 +31,13 @@ export const RUBRIC_ANCHORS: Record<Criterion, readonly [string, string, string,
     'Clear, precise wording; easy to follow and to remember.',
   ],
 };
+
+/** One criterion of a question's rubric: a key, a label and what each level 1-5 looks like. */
+export interface RubricCriterion {
+  key: string;
+  label: string;
+  anchors: [string, string, string, string, string];
+}
+
+/** The rubric used when a question sets none. */
+export const DEFAULT_RUBRIC: RubricCriterion[] = RUBRIC.map((key) => ({ key, label: RUBRIC_LABELS[key], anchors: [...RUBRIC_ANCHORS[key]] }));

@@ -9,12 +9,13 @@ import * as m003 from './migrations/003-answer-scope.js';
 import * as m005 from './migrations/005-hiring-mail.js';
 import * as m005b from './migrations/005b-hiring-integrations.js';
 import * as m005c from './migrations/005c-review-comments.js';
+import * as m005d from './migrations/005d-question-rubric.js';
 import type { DB } from './schema.js';
 
 /** The SQLite database's file name inside DATA_DIR. */
 export const SQLITE_FILE = 'interview-analyzer.sqlite';
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '005-hiring-mail': m005, '005b-hiring-integrations': m005b, '005c-review-comments': m005c };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '005-hiring-mail': m005, '005b-hiring-integrations': m005b, '005c-review-comments': m005c, '005d-question-rubric': m005d };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

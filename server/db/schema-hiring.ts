@@ -50,6 +50,8 @@ export interface InterviewQuestionsTable {
   think_time_sec: number;
   answer_time_sec: number;
   retakes: number;
+  /** JSON RubricCriterion[] (migration 005d); null = the default rubric (contracts/rubric.ts). */
+  rubric_json: string | null;
 }
 
 export interface CandidatesTable {

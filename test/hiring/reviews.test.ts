@@ -219,3 +219,31 @@ describe('fairness export', () => {
     expect(await exports()).toBe(before + 1);
   });
 });
+
+describe('rubric per question', () => {
+  it('uses a question\u2019s own criteria and anchored levels, refuses the default criteria there, and keeps the default elsewhere', async () => {
+    const anchors = ['no design', 'a sketch', 'a workable design', 'a sound design with trade-offs', 'an excellent design with trade-offs and limits'];
+    const bad = await admin.req('POST', '/api/admin/interviews', { title: 'Rubrics', questions: [{ text: 'Design a cache.', rubric: [{ key: 'design', label: 'Design', anchors: anchors.slice(0, 4) }] }] });
+    expect(bad.statusCode).toBe(400);
+    const dup = await admin.req('POST', '/api/admin/interviews', { title: 'Rubrics', questions: [{ text: 'Design a cache.', rubric: [{ key: 'design', label: 'A', anchors }, { key: 'design', label: 'B', anchors }] }] });
+    expect(dup.body).toMatch(/each criterion key once/);
+    const created = await admin.req('POST', '/api/admin/interviews', {
+      title: 'Rubrics',
+      questions: [{ text: 'Design a cache.', rubric: [{ key: 'design', label: 'System design', anchors }] }, { questionId: 'q-gen-01' }],
+    });
+    expect(created.statusCode).toBe(201);
+    const ivr = created.json();
+    expect(ivr.questions[0].rubric).toEqual([{ key: 'design', label: 'System design', anchors }]);
+    expect(ivr.questions[1].rubric.map((c: { key: string }) => c.key)).toEqual(['relevance', 'structure', 'communication']);
+    const cand = await candidateAnswers(t, admin, ivr.id, { name: 'Rubric Person', email: 'rubric@example.com' });
+    const url = (i: number) => `/api/admin/interviews/${ivr.id}/candidates/${cand.id}/answers/${cand.answerIds[i]}/review`;
+    expect((await reviewer.req('PUT', url(0), { ratings: { relevance: 3 } })).json()).toMatchObject({ code: 'UNKNOWN_CRITERION', message: expect.stringMatching(/this question's rubric: design/) });
+    expect((await reviewer.req('PUT', url(0), { ratings: { design: 4 } })).statusCode).toBe(204);
+    expect((await reviewer.req('PUT', url(1), { ratings: { design: 4 } })).statusCode).toBe(400);
+    expect((await reviewer.req('PUT', url(1), { ratings: { relevance: 2, structure: 2, communication: 2 } })).statusCode).toBe(204);
+    const d = (await reviewer.req('GET', `/api/admin/interviews/${ivr.id}/candidates/${cand.id}`)).json();
+    expect(d.answers[0].rubric[0].anchors[3]).toBe('a sound design with trade-offs');
+    // every rating counts once per reviewer in the rank: (4 + 2 + 2 + 2) / 4 = 2.5
+    expect(d.reviewSummary).toMatchObject({ average: 2.5, spread: 0 });
+  });
+});

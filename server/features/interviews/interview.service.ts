@@ -4,7 +4,7 @@ import { type Brand, brandSchema, type Interview, type InterviewQuestion } from 
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Actor, AuditLog } from '../audit/audit.repository.js';
 import { effectiveWeights, type Weights } from '../leaderboard/weights.js';
-import type { InterviewQuestionRow, InterviewRepository, InterviewRow, QuestionItem } from './interview.repository.js';
+import { type InterviewQuestionRow, type InterviewRepository, type InterviewRow, type QuestionItem, rubricOf } from './interview.repository.js';
 
 export const DEFAULT_CONSENT =
   'I agree that my video answers are recorded, stored and analysed by software that measures observable delivery ' +
@@ -33,6 +33,7 @@ export const toQuestionDto = (q: InterviewQuestionRow): InterviewQuestionDto => 
   thinkTimeSec: q.think_time_sec,
   answerTimeSec: q.answer_time_sec,
   retakes: q.retakes,
+  rubric: rubricOf(q),
 });
 
 export class InterviewService {

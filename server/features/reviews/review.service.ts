@@ -5,7 +5,8 @@ import { badRequest, notFound } from '../../http/errors.js';
 import type { Actor, AuditLog } from '../audit/audit.repository.js';
 import type { CandidateService } from '../candidates/candidate.service.js';
 import { toCandidateDto } from '../candidates/candidate.repository.js';
-import type { InterviewRepository } from '../interviews/interview.repository.js';
+import { DEFAULT_RUBRIC } from '../../../contracts/rubric.js';
+import { type InterviewRepository, rubricOf } from '../interviews/interview.repository.js';
 import { toInviteDto } from '../invites/invite.repository.js';
 import { type ReviewerRatings, reviewSummary } from '../leaderboard/ranking.js';
 import { AUTO_METRICS, RUBRIC } from '../leaderboard/weights.js';
@@ -28,9 +29,11 @@ export class ReviewService {
   }
 
   async rate(actor: Actor, interviewId: string, candidateId: string, answerId: string, ratings: Record<string, number>, comment: string): Promise<void> {
-    await this.ownAnswerOrThrow(interviewId, candidateId, answerId);
-    const unknown = Object.keys(ratings).filter((k) => !(RUBRIC as readonly string[]).includes(k));
-    if (unknown.length > 0) throw badRequest('UNKNOWN_CRITERION', `Unknown rubric criteria: ${unknown.join(', ')} (use ${RUBRIC.join(', ')}).`);
+    const link = await this.ownAnswerOrThrow(interviewId, candidateId, answerId);
+    const question = (await this.interviews.questions(interviewId)).find((q) => q.question_id === link.question_id);
+    const keys = (question ? rubricOf(question) : DEFAULT_RUBRIC).map((c) => c.key);
+    const unknown = Object.keys(ratings).filter((k) => !keys.includes(k));
+    if (unknown.length > 0) throw badRequest('UNKNOWN_CRITERION', `Unknown rubric criteria: ${unknown.join(', ')} (this question's rubric: ${keys.join(', ')}).`);
     await this.repo.upsertReview(answerId, actor.id, ratings, comment);
     await this.audit.record(actor, 'answer.review', 'answer', answerId, { candidateId, ratings });
   }
@@ -79,13 +82,14 @@ export class ReviewService {
     const answers = await Promise.all(
       questions.map(async (q) => {
         const link = links.find((l) => l.question_id === q.question_id);
-        if (!link) return { questionId: q.question_id, questionText: q.text, position: q.position, answer: null, reviews: [], overrides: [], comments: [], scoresInForce: {} };
+        if (!link) return { questionId: q.question_id, questionText: q.text, position: q.position, rubric: rubricOf(q), answer: null, reviews: [], overrides: [], comments: [], scoresInForce: {} };
         const answer = await this.c.answers.get(link.answer_id);
         const own = overrides.filter((o) => o.answerId === link.answer_id);
         return {
           questionId: q.question_id,
           questionText: q.text,
           position: q.position,
+          rubric: rubricOf(q),
           answer: { ...answer, videoUrl: `/api/admin/interviews/${interviewId}/candidates/${candidateId}/answers/${answer.id}/video` },
           reviews: reviews.filter((r) => r.answerId === link.answer_id),
           overrides: own,

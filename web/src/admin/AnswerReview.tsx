@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import type { CandidateAnswer } from '../../../contracts/reviews';
-import { type Criterion, RUBRIC_ANCHORS, RUBRIC_LABELS } from '../../../contracts/rubric';
 import { METRIC_LABELS, SCORE_NAMES, type ScoreName } from '../../../contracts/scores';
 import { ErrorBox } from '../components/ErrorBox';
 import { PlayerTranscript } from '../components/PlayerTranscript';
@@ -18,7 +17,7 @@ const mmss = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s
  * (fillers, pauses, looking away), time-stamped comments, the anchored rubric, the automated scores with their
  * evidence and any overrides.
  */
-export function AnswerReview({ interviewId, candidateId, item, rubric, blind }: { interviewId: string; candidateId: string; item: CandidateAnswer; rubric: string[]; blind: boolean }) {
+export function AnswerReview({ interviewId, candidateId, item, blind }: { interviewId: string; candidateId: string; item: CandidateAnswer; blind: boolean }) {
   const me = useMe();
   const queryClient = useQueryClient();
   const mine = item.reviews.find((r) => r.reviewerId === me.id);
@@ -107,16 +106,10 @@ export function AnswerReview({ interviewId, candidateId, item, rubric, blind }: 
             Reviews: {blind ? 'hidden until you have rated' : item.reviews.map(reviewLine).join('; ') || 'none yet'}
           </p>
           <form className="rubric" onSubmit={submit((id) => review.mutate(id))} data-testid="rating-form">
-            {rubric.map((c) => (
-              <fieldset key={c} className="rubric-criterion">
-                <legend>{RUBRIC_LABELS[c as Criterion] ?? c}</legend>
-                <select
-                  name={c}
-                  aria-label={`${RUBRIC_LABELS[c as Criterion] ?? c} (1-5)`}
-                  value={ratings[c] ?? ''}
-                  onChange={(e) => setRatings((r) => ({ ...r, [c]: Number(e.target.value) }))}
-                  required
-                >
+            {item.rubric.map((c) => (
+              <fieldset key={c.key} className="rubric-criterion">
+                <legend>{c.label}</legend>
+                <select name={c.key} aria-label={`${c.label} (1-5)`} value={ratings[c.key] ?? ''} onChange={(e) => setRatings((r) => ({ ...r, [c.key]: Number(e.target.value) }))} required>
                   <option value="" disabled>
                     -
                   </option>
@@ -127,8 +120,9 @@ export function AnswerReview({ interviewId, candidateId, item, rubric, blind }: 
                   ))}
                 </select>
                 <ol className="anchors small">
-                  {(RUBRIC_ANCHORS[c as Criterion] ?? []).map((text, i) => (
-                    <li key={text} className={ratings[c] === i + 1 ? 'chosen' : ''}>
+                  {c.anchors.map((text, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the five levels in order; two levels may read alike
+                    <li key={i} className={ratings[c.key] === i + 1 ? 'chosen' : ''}>
                       {text}
                     </li>
                   ))}

@@ -129,7 +129,7 @@ export function CandidatePage() {
               </button>
             ))}
           </nav>
-          {current ? <AnswerReview key={current.questionId} interviewId={id} candidateId={candidateId} item={current} rubric={d.rubric} blind={d.blind} /> : null}
+          {current ? <AnswerReview key={current.questionId} interviewId={id} candidateId={candidateId} item={current} blind={d.blind} /> : null}
 
           <section className="card">
             <h2>Decisions</h2>
