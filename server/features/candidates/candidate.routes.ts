@@ -26,6 +26,7 @@ export const candidateRoutes =
     app.get(
       '/interviews/:id/candidates',
       {
+        config: { access: 'staff' },
         schema: {
           tags: ['admin'],
           summary: 'Candidates of an interview, filtered by status and tag (for a reviewer, those not yet rated by them are shown blind)',
@@ -41,7 +42,7 @@ export const candidateRoutes =
       },
     );
 
-    app.post('/interviews/:id/candidates', { schema: { tags: ['admin'], summary: 'Add a candidate (admins)', params: interviewParams, body: candidateInput, response: { 201: candidateSchema, ...errors } } }, async (request, reply) => {
+    app.post('/interviews/:id/candidates', { config: { access: 'admin' }, schema: { tags: ['admin'], summary: 'Add a candidate (admins)', params: interviewParams, body: candidateInput, response: { 201: candidateSchema, ...errors } } }, async (request, reply) => {
       const actor = requireAdmin(request);
       await h.interviews.row(request.params.id);
       return reply.status(201).send(await h.candidates.create(actor, request.params.id, request.body));
@@ -50,6 +51,7 @@ export const candidateRoutes =
     app.post(
       '/interviews/:id/candidates/import',
       {
+        config: { access: 'admin' },
         bodyLimit: 2 * 1024 * 1024,
         schema: {
           tags: ['admin'],
@@ -82,13 +84,13 @@ export const candidateRoutes =
 
     app.patch(
       '/interviews/:id/candidates/:candidateId',
-      { schema: { tags: ['admin'], summary: 'Edit a candidate (admins)', params: candidateParams, body: candidatePatch, response: { 200: candidateSchema, ...errors } } },
+      { config: { access: 'admin' }, schema: { tags: ['admin'], summary: 'Edit a candidate (admins)', params: candidateParams, body: candidatePatch, response: { 200: candidateSchema, ...errors } } },
       async (request) => h.candidates.update(requireAdmin(request), request.params.id, request.params.candidateId, request.body),
     );
 
     app.delete(
       '/interviews/:id/candidates/:candidateId',
-      { schema: { tags: ['admin'], summary: 'Erase a candidate with all videos, reports and reviews (admins)', params: candidateParams, response: { 204: z.null(), ...errors } } },
+      { config: { access: 'admin' }, schema: { tags: ['admin'], summary: 'Erase a candidate with all videos, reports and reviews (admins)', params: candidateParams, response: { 204: z.null(), ...errors } } },
       async (request, reply) => {
         await h.candidates.erase(requireAdmin(request), request.params.id, request.params.candidateId);
         return reply.status(204).send(null);
@@ -97,7 +99,7 @@ export const candidateRoutes =
 
     app.post(
       '/interviews/:id/candidates/:candidateId/decision',
-      { schema: { tags: ['admin'], summary: 'Record a human decision: shortlist, reject or hire (admins)', params: candidateParams, body: decisionBody, response: { 200: candidateSchema, ...errors } } },
+      { config: { access: 'admin' }, schema: { tags: ['admin'], summary: 'Record a human decision: shortlist, reject or hire (admins)', params: candidateParams, body: decisionBody, response: { 200: candidateSchema, ...errors } } },
       async (request) => {
         const [one] = await h.candidates.decide(requireAdmin(request), request.params.id, [request.params.candidateId], request.body.decision, request.body.reason);
         return one!;
@@ -107,6 +109,7 @@ export const candidateRoutes =
     app.post(
       '/interviews/:id/decisions',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['admin'],
           summary: 'The same decision for several candidates (bulk shortlist/reject; admins)',
@@ -120,7 +123,7 @@ export const candidateRoutes =
 
     app.get(
       '/interviews/:id/candidates/:candidateId/answers/:answerId/video',
-      { schema: { tags: ['admin'], summary: "A candidate's answer video (Range supported)", params: candidateAnswerParams, produces: ['video/webm', 'video/mp4'] } },
+      { config: { access: 'staff' }, schema: { tags: ['admin'], summary: "A candidate's answer video (Range supported)", params: candidateAnswerParams, produces: ['video/webm', 'video/mp4'] } },
       async (request, reply) => {
         currentUser(request);
         const { id: interviewId, candidateId, answerId } = request.params;
