@@ -15,6 +15,7 @@ import { InviteService } from '../invites/invite.service.js';
 import { LeaderboardService } from '../leaderboard/leaderboard.service.js';
 import { ReviewRepository } from '../reviews/review.repository.js';
 import { ReviewService } from '../reviews/review.service.js';
+import { BullMqWake } from '../mail/bullmq-wake.js';
 import { MailOutbox } from '../mail/mail.outbox.js';
 import { HiringMail, reminderCheck, smtpSender } from '../mail/mail.service.js';
 import { TokenService } from '../tokens/token.service.js';
@@ -47,7 +48,11 @@ export function createHiring(c: Container): Hiring {
   const interviews = new InterviewService(interviewRepo, audit);
   const candidates = new CandidateService(new CandidateRepository(db), c.storage, audit);
   const cfg = c.config;
-  const outbox = cfg.SMTP_URL ? new MailOutbox(db, smtpSender(cfg.SMTP_URL), { from: cfg.MAIL_FROM, maxAttempts: cfg.MAIL_MAX_ATTEMPTS, log: c.log }, reminderCheck(db)) : null;
+  // With Redis, due mail is woken by BullMQ delayed jobs (bullmq-wake.ts); the poller is then a slow safety net.
+  const wake = cfg.SMTP_URL && cfg.REDIS_URL ? new BullMqWake({ url: cfg.REDIS_URL, log: c.log }) : null;
+  const outbox = cfg.SMTP_URL
+    ? new MailOutbox(db, smtpSender(cfg.SMTP_URL), { from: cfg.MAIL_FROM, maxAttempts: cfg.MAIL_MAX_ATTEMPTS, log: c.log, pollMs: wake ? 60_000 : 5000 }, reminderCheck(db), wake)
+    : null;
   const mail = new HiringMail(db, outbox, { reminderHours: cfg.INVITE_REMINDER_HOURS, publicUrl: settings.PUBLIC_URL });
   const invites = new InviteService(new InviteRepository(db), interviewRepo, candidates, audit, settings.INVITE_DAYS, mail);
   const webhooks = new WebhookService(db, audit, { maxAttempts: cfg.WEBHOOK_MAX_ATTEMPTS, timeoutMs: cfg.WEBHOOK_TIMEOUT_SEC * 1000, log: c.log });

@@ -51,6 +51,13 @@ export interface OutboxOptions {
 
 const LINK_MARK = '\u0000link:';
 
+/** Wakes the sender when a row is due, across restarts and processes (BullMQ with REDIS_URL; bullmq-wake.ts). */
+export interface OutboxWake {
+  schedule(id: string, at: Date): Promise<void>;
+  start(drain: () => Promise<void>): void;
+  stop(): Promise<void>;
+}
+
 export class MailOutbox {
   private readonly workerId = `mail-${randomUUID()}`;
   private timer: NodeJS.Timeout | null = null;
@@ -62,6 +69,7 @@ export class MailOutbox {
     private readonly send: SendMail,
     private readonly opts: OutboxOptions,
     private readonly stillWanted: StillWanted = async () => true,
+    private readonly wakeUp: OutboxWake | null = null,
   ) {}
 
   /** Stores the mail (once per dedupe key); returns its id, or null when a mail with that key already exists. */
@@ -97,6 +105,7 @@ export class MailOutbox {
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 1) === 0) return null;
+    if (this.wakeUp) await this.wakeUp.schedule(id, m.runAfter ?? new Date()).catch((err: unknown) => this.opts.log?.warn({ mailId: id, err: (err as Error).message }, 'mail wake-up not scheduled; the poller sends it'));
     this.wake();
     return id;
   }
@@ -137,6 +146,7 @@ export class MailOutbox {
 
   start(): void {
     this.stopped = false;
+    this.wakeUp?.start(() => this.drain());
     this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? 5000);
     this.timer.unref();
     this.wake();
@@ -145,6 +155,7 @@ export class MailOutbox {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    await this.wakeUp?.stop();
     await this.running;
   }
 
