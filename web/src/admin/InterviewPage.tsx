@@ -6,6 +6,7 @@ import { messageOf } from '../lib/http';
 import { useParam } from '../lib/params';
 import { useMe } from './AdminLayout';
 import { adminApi, adminKeys, adminQueries } from './api';
+import { BrandForm } from './BrandForm';
 import { CandidateImport } from './CandidateImport';
 import { InviteButton } from './InviteButton';
 import { MailSettings } from './MailSettings';
@@ -125,6 +126,7 @@ export function InterviewPage() {
         ) : null}
         {me.role === 'admin' ? <CandidateImport interviewId={id} /> : null}
       </section>
+      {me.role === 'admin' && iv ? <BrandForm key={iv.updatedAt} interviewId={id} brand={iv.brand} /> : null}
       {me.role === 'admin' ? <MailSettings interviewId={id} /> : null}
     </>
   );
