@@ -240,6 +240,17 @@ describe('hiring loop (browser)', () => {
     for (const r of mine) expect(verify(hook.secret, r.body, r.headers['x-webhook-signature'] as string)).toBe(true);
     expect(mine.map((r) => JSON.parse(r.body).event)).toEqual(['candidate.finished', 'candidate.decided']);
     expect(JSON.parse(mine[1]!.body).data).toMatchObject({ decision: 'shortlisted', reason: 'best answers', candidateEmail: 'casey@example.com' });
+
+    // 8. a candidate who does not agree: the choice is recorded and the page ends politely
+    const dee = (await admin.req('POST', `/api/admin/interviews/${interviewId}/candidates`, { name: 'Dee Clines', email: 'dee@example.com' })).json();
+    const deeInvite = (await admin.req('POST', `/api/admin/interviews/${interviewId}/candidates/${dee.id}/invites`, { sendEmail: false })).json();
+    const declinePage = await context.newPage();
+    declinePage.on('pageerror', (e) => errors.push(`decline: ${e.message}`));
+    await declinePage.goto(`${base}/invite/${deeInvite.token}`);
+    await declinePage.getByRole('button', { name: 'I do not agree' }).click();
+    await declinePage.getByTestId('declined').getByText('Nothing was recorded').waitFor();
+    await declinePage.close();
+    expect((await admin.req('GET', `/api/admin/interviews/${interviewId}/candidates/${dee.id}/invites`)).json().items[0]).toMatchObject({ tracking: 'declined' });
     expect(errors).toEqual([]);
   });
 });
