@@ -96,6 +96,9 @@ describe('hiring loop (browser)', () => {
     const second = page.getByTestId('question-item').nth(1);
     await second.getByLabel('New question', { exact: true }).fill('Tell us about a customer you helped.');
     await second.getByLabel('Think (s)').fill('0');
+    // the second question gets its own rubric: one criterion with its five levels
+    await second.getByLabel('Own rubric').check();
+    await second.getByRole('textbox', { name: /Rubric, one criterion per line/ }).fill('Customer focus: ignores the customer | mentions them | helps them | helps and follows up | turns them into a fan');
     await page.getByRole('button', { name: 'Create interview' }).click();
     await page.getByRole('heading', { level: 1, name: 'Support engineer' }).waitFor();
     const interviewId = new URL(page.url()).pathname.split('/')[3]!;
@@ -187,6 +190,10 @@ describe('hiring loop (browser)', () => {
     await page.getByRole('heading', { level: 1, name: 'Casey Candidate' }).waitFor(); // rated: no longer blind
     await page.getByTestId('review-summary').getByText(/4\.33/).waitFor();
     await shot(page, 'hiring-reviewer-workspace');
+    // question 2 shows its own rubric
+    await page.getByRole('button', { name: 'Question 2' }).click();
+    await page.getByRole('group', { name: 'Customer focus' }).getByText('helps and follows up').waitFor();
+    await page.getByRole('button', { name: 'Question 1' }).click();
     expect(await page.getByRole('button', { name: 'Shortlist' }).count()).toBe(0); // reviewers do not decide
     await signOut(page);
 
