@@ -185,6 +185,7 @@ export interface WebhookDeliveriesTable {
   id: string;
   webhook_id: string;
   event: string;
+  candidate_id: string | null;
   payload_json: string;
   status: DeliveryStatus;
   attempts: number;

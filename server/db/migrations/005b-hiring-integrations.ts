@@ -20,6 +20,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('webhook_id', 'text', (c) => c.notNull().references('webhooks.id').onDelete('cascade'))
     .addColumn('event', 'text', (c) => c.notNull())
+    /** Whose data the payload carries: erasing the candidate deletes their deliveries (no FK: events may outlive rows). */
+    .addColumn('candidate_id', 'text')
     .addColumn('payload_json', 'text', (c) => c.notNull())
     /** queued | delivering | delivered | failed */
     .addColumn('status', 'text', (c) => c.notNull())
@@ -35,6 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('delivered_at', 'text')
     .execute();
   await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'run_after']).execute();
+  await db.schema.createIndex('webhook_deliveries_candidate').on('webhook_deliveries').column('candidate_id').execute();
   await db.schema.createIndex('webhook_deliveries_hook').on('webhook_deliveries').columns(['webhook_id', 'created_at']).execute();
 
   await db.schema

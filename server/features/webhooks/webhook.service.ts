@@ -101,7 +101,7 @@ export class WebhookService {
       const payload: WebhookPayload = { id, event, createdAt: now, data };
       await this.db
         .insertInto('webhook_deliveries')
-        .values({ id, webhook_id: h.id, event, payload_json: JSON.stringify(payload), status: 'queued', attempts: 0, max_attempts: this.opts.maxAttempts, run_after: now, locked_by: null, locked_until: null, last_status: null, last_error: null, created_at: now, updated_at: now, delivered_at: null })
+        .values({ id, webhook_id: h.id, event, candidate_id: data.candidateId, payload_json: JSON.stringify(payload), status: 'queued', attempts: 0, max_attempts: this.opts.maxAttempts, run_after: now, locked_by: null, locked_until: null, last_status: null, last_error: null, created_at: now, updated_at: now, delivered_at: null })
         .execute();
     }
     if (hooks.length) this.wake();
