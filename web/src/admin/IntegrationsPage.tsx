@@ -18,11 +18,12 @@ export function IntegrationsPage() {
   const deleteHook = useMutation({ mutationFn: adminApi.deleteWebhook, onSuccess: refresh });
   const createToken = useMutation({ mutationFn: () => adminApi.createToken(name), onSuccess: refresh });
   const revokeToken = useMutation({ mutationFn: adminApi.revokeToken, onSuccess: refresh });
+  const redeliver = useMutation({ mutationFn: (x: { hook: string; delivery: string }) => adminApi.retryDelivery(x.hook, x.delivery), onSuccess: refresh });
   const submit = (fn: () => void) => (e: FormEvent) => {
     e.preventDefault();
     fn();
   };
-  const error = hooks.error ?? tokens.error ?? createHook.error ?? deleteHook.error ?? createToken.error ?? revokeToken.error;
+  const error = hooks.error ?? tokens.error ?? createHook.error ?? deleteHook.error ?? createToken.error ?? revokeToken.error ?? redeliver.error;
   return (
     <>
       <h1 tabIndex={-1}>Integrations</h1>
@@ -71,7 +72,14 @@ export function IntegrationsPage() {
                     {deliveries.data?.items.map((d) => (
                       <tr key={d.id}>
                         <td>{d.event}</td>
-                        <td>{d.status}</td>
+                        <td>
+                          {d.status}
+                          {d.status === 'failed' ? (
+                            <button type="button" className="btn secondary small" onClick={() => redeliver.mutate({ hook: h.id, delivery: d.id })}>
+                              Deliver again
+                            </button>
+                          ) : null}
+                        </td>
                         <td className="num">{d.attempts}</td>
                         <td>{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '')}</td>
                         <td>{d.createdAt.slice(0, 16).replace('T', ' ')}</td>

@@ -85,6 +85,7 @@ export const adminApi = {
   leaderboardCsvUrl: (id: string, q: URLSearchParams) => `${iv(id)}/leaderboard.csv?${q.toString()}`,
   fairnessCsvUrl: (id: string, selected: string) => `${iv(id)}/fairness.csv?selected=${encodeURIComponent(selected)}`,
   createWebhook: (body: WebhookCreate) => request<Webhook & { secret: string }>('/api/admin/webhooks', { method: 'POST', body }),
+  retryDelivery: (webhookId: string, deliveryId: string) => request<Delivery>(`/api/admin/webhooks/${seg(webhookId)}/deliveries/${seg(deliveryId)}/retry`, { method: 'POST' }),
   deleteWebhook: (webhookId: string) => request<void>(`/api/admin/webhooks/${seg(webhookId)}`, { method: 'DELETE' }),
   createToken: (name: string) => request<ApiToken & { token: string }>('/api/admin/tokens', { method: 'POST', body: { name } }),
   revokeToken: (tokenId: string) => request<ApiToken>(`/api/admin/tokens/${seg(tokenId)}/revoke`, { method: 'POST' }),
