@@ -248,6 +248,15 @@ describe('hiring loop (browser)', () => {
     expect(mine.map((r) => JSON.parse(r.body).event)).toEqual(['candidate.finished', 'candidate.decided']);
     expect(JSON.parse(mine[1]!.body).data).toMatchObject({ decision: 'shortlisted', reason: 'best answers', candidateEmail: 'casey@example.com' });
 
+    // the admin sees both deliveries in the Integrations page, and the interview's outbox
+    await page.goto(`${base}/admin/integrations`);
+    await page.getByRole('button', { name: 'Deliveries' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'delivered' }).count()).toBe(3); // finished x2 (Casey, Other Person), decided (Casey)
+    await shot(page, 'hiring-integrations');
+    await page.goto(`${base}/admin/interviews/${interviewId}`);
+    await page.getByText(/^Outbox \(\d+\)$/).click();
+    await page.getByRole('cell', { name: 'casey@example.com' }).first().waitFor();
+
     // 8. a candidate who does not agree: the choice is recorded and the page ends politely
     const dee = (await admin.req('POST', `/api/admin/interviews/${interviewId}/candidates`, { name: 'Dee Clines', email: 'dee@example.com' })).json();
     const deeInvite = (await admin.req('POST', `/api/admin/interviews/${interviewId}/candidates/${dee.id}/invites`, { sendEmail: false })).json();
