@@ -32,7 +32,7 @@ export function IntegrationsPage() {
         <h2>Webhooks</h2>
         <p className="muted small">
           Each event (candidate.finished, candidate.decided) is POSTed as JSON with <code>X-Webhook-Signature: t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256(secret, &quot;t.body&quot;)&gt;</code>; failed
-          deliveries are retried with backoff. See the API documentation at /docs.
+          deliveries are retried with backoff. The OpenAPI document (/api/openapi.json) describes the payload and the signature.
         </p>
         <form className="admin-row admin-form" onSubmit={submit(() => createHook.mutate())}>
           <label>
