@@ -10,12 +10,22 @@ import * as m005 from './migrations/005-hiring-mail.js';
 import * as m005b from './migrations/005b-hiring-integrations.js';
 import * as m005c from './migrations/005c-review-comments.js';
 import * as m005d from './migrations/005d-question-rubric.js';
+import * as m008 from './migrations/008-analysis-budget.js';
 import type { DB } from './schema.js';
 
 /** The SQLite database's file name inside DATA_DIR. */
 export const SQLITE_FILE = 'interview-analyzer.sqlite';
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '005-hiring-mail': m005, '005b-hiring-integrations': m005b, '005c-review-comments': m005c, '005d-question-rubric': m005d };
+const migrations: Record<string, Migration> = {
+  '001-initial': m001,
+  '002-hiring': m002,
+  '003-answer-scope': m003,
+  '005-hiring-mail': m005,
+  '005b-hiring-integrations': m005b,
+  '005c-review-comments': m005c,
+  '005d-question-rubric': m005d,
+  '008-analysis-budget': m008,
+};
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -42,7 +52,8 @@ export function openSqlite(file: string): Database {
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrations() });
+  // Migrations are numbered per area (004 practice ... 008 security) and land in any order: a database that already ran 008 still runs 004-007.
+  const migrator = new Migrator({ db, provider: new StaticMigrations(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

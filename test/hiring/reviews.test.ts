@@ -64,7 +64,7 @@ describe('review', () => {
     await reviewer.req('PUT', url, body);
     // rated: no longer blind; both reviewers with their means, the average and the spread
     const after = (await reviewer.req('GET', `${base()}/${ada.id}`)).json();
-    expect(after).toMatchObject({ blind: false, candidate: { name: 'Ada', group: 'X' } });
+    expect(after).toMatchObject({ blind: false, candidate: { name: 'Ada', group: null } }); // reviewers never see the fairness group
     expect(after.reviewSummary).toMatchObject({ average: 3, spread: 2 });
     expect(after.reviewSummary.reviewers.map((r: { reviewer: string; average: number }) => [r.reviewer, r.average])).toEqual([
       ['reviewer@example.com', 4],
@@ -129,7 +129,7 @@ describe('leaderboard', () => {
   it('shows a reviewer the candidates they have not rated blind in the lists too (admins see everyone)', async () => {
     const board = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/leaderboard`)).json().rows;
     expect(board.map((r: { candidate: { name: string; group: string | null } }) => [r.candidate.name, r.candidate.group])).toEqual([
-      ['Ada', 'X'],
+      ['Ada', null], // rated: named; the group is for admins only
       [`Candidate ${bob.id.slice(0, 6)}`, null],
     ]);
     const list = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates`)).json().items;
@@ -175,7 +175,7 @@ describe('leaderboard', () => {
     );
     expect(lines[1]).toMatch(/^1,reviewed,Ada,ada@example.com,completed,senior,X,3,2,2,\d+(\.\d)?,70,60,80,50,60,50,50,,2,"Reviewer score \(4\.00/);
     expect(lines[2]).toBe(
-      `,not_reviewed,"'=HYPERLINK(""http://evil.example"",""x"")",bob@example.com,completed,'@risk;+1,Y,,,0,,,,,,,,,clarity;speechRate;voiceTone;eyeContact;bodyLanguage,2,"Not yet reviewed: no rank. Automated scores are shown beside, not ranked."`,
+      `,not_reviewed,"'=HYPERLINK(""http://evil.example"",""x"")",bob@example.com,completed,"'@risk;+1",Y,,,0,,,,,,,,,"clarity;speechRate;voiceTone;eyeContact;bodyLanguage",2,"Not yet reviewed: no rank. Automated scores are shown beside, not ranked."`,
     );
   });
 });

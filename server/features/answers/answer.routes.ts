@@ -13,18 +13,20 @@ export const answerRoutes =
     app.post(
       '/answers',
       {
-        config: { rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'practice', bucket: 'uploads' },
         schema: {
           tags: ['answers'],
           summary: 'Upload a recorded answer (multipart: questionId, then the video file) and queue its analysis',
           consumes: ['multipart/form-data'],
-          response: { 202: answerAccepted, 400: errorBody, 404: errorBody, 413: errorBody, 415: errorBody },
+          response: { 202: answerAccepted, 400: errorBody, 404: errorBody, 413: errorBody, 415: errorBody, 429: errorBody, 507: errorBody },
         },
       },
       async (request, reply) => {
+        await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
+        await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
-          const { id } = await c.answers.submit({ file: upload.file, questionId: upload.fields.questionId });
+          const { id } = await c.answers.submit({ file: upload.file, questionId: upload.fields.questionId, client: request.ip });
           return reply.status(202).send({ id });
         } finally {
           await upload.cleanup();
@@ -35,6 +37,7 @@ export const answerRoutes =
     app.get(
       '/answers',
       {
+        config: { access: 'practice' },
         schema: {
           tags: ['answers'],
           summary: 'Past answers, newest first',
@@ -47,25 +50,25 @@ export const answerRoutes =
 
     app.get(
       '/answers/:id',
-      { schema: { tags: ['answers'], summary: 'Status, progress and (when done) the report of one answer', params: answerParams, response: { 200: answerSchema, 404: errorBody } } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Status, progress and (when done) the report of one answer', params: answerParams, response: { 200: answerSchema, 404: errorBody } } },
       async (request) => c.answers.get(request.params.id, 'practice'),
     );
 
     app.get(
       '/answers/:id/events',
-      { schema: { tags: ['answers'], summary: 'Server-sent events with the analysis progress of one answer', params: answerParams, produces: ['text/event-stream'] } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Server-sent events with the analysis progress of one answer', params: answerParams, produces: ['text/event-stream'] } },
       async (request, reply) => streamAnswerEvents(c, request.params.id, request, reply),
     );
 
     app.get(
       '/answers/:id/video',
-      { schema: { tags: ['answers'], summary: 'The recorded video (supports Range requests)', params: answerParams, produces: ['video/webm', 'video/mp4'] } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'The recorded video (supports Range requests)', params: answerParams, produces: ['video/webm', 'video/mp4'] } },
       async (request, reply) => serveVideo(c, request.params.id, request, reply, 'practice'),
     );
 
     app.post(
       '/answers/:id/retry',
-      { schema: { tags: ['answers'], summary: 'Analyse a failed answer again', params: answerParams, response: { 202: answerAccepted, 404: errorBody, 409: errorBody } } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Analyse a failed answer again', params: answerParams, response: { 202: answerAccepted, 404: errorBody, 409: errorBody } } },
       async (request, reply) => {
         await c.answers.retry(request.params.id, 'practice');
         return reply.status(202).send({ id: request.params.id });
@@ -74,7 +77,7 @@ export const answerRoutes =
 
     app.delete(
       '/answers/:id',
-      { schema: { tags: ['answers'], summary: 'Delete an answer, its report and its video', params: answerParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } } },
+      { config: { access: 'practice' }, schema: { tags: ['answers'], summary: 'Delete an answer, its report and its video', params: answerParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } } },
       async (request, reply) => {
         await c.answers.delete(request.params.id, 'practice');
         return reply.status(204).send(null);

@@ -17,8 +17,9 @@ import { interviewParams } from '../../../contracts/interviews.js';
 import { candidateAnswerParams, candidateDetailSchema } from '../../../contracts/reviews.js';
 import type { Container } from '../../container.js';
 import { serveVideo } from '../answers/answer.video.js';
-import { currentUser, requireAdmin } from '../auth/guard.js';
+import { currentUser } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
+import { candidateFor } from './visibility.js';
 
 export const candidateRoutes =
   (c: Container, h: Hiring): FastifyPluginAsyncZod =>
@@ -36,14 +37,15 @@ export const candidateRoutes =
         },
       },
       async (request) => {
-        const viewer = currentUser(request);
         await h.interviews.row(request.params.id);
-        return { items: await h.reviews.maskUnrated(viewer, await h.candidates.list(request.params.id, request.query)) };
+        const viewer = currentUser(request);
+        // blind review: a reviewer sees the candidates they have not rated without name or email; never the group
+        return { items: (await h.reviews.maskUnrated(viewer, await h.candidates.list(request.params.id, request.query))).map((one) => candidateFor(viewer, one)) };
       },
     );
 
     app.post('/interviews/:id/candidates', { config: { access: 'admin' }, schema: { tags: ['admin'], summary: 'Add a candidate (admins)', params: interviewParams, body: candidateInput, response: { 201: candidateSchema, ...errors } } }, async (request, reply) => {
-      const actor = requireAdmin(request);
+      const actor = currentUser(request);
       await h.interviews.row(request.params.id);
       return reply.status(201).send(await h.candidates.create(actor, request.params.id, request.body));
     });
@@ -62,7 +64,7 @@ export const candidateRoutes =
         },
       },
       async (request) => {
-        const actor = requireAdmin(request);
+        const actor = currentUser(request);
         await h.interviews.row(request.params.id);
         return h.candidates.importCsv(actor, request.params.id, request.body.csv);
       },
@@ -79,20 +81,24 @@ export const candidateRoutes =
           response: { 200: candidateDetailSchema, ...errors },
         },
       },
-      async (request) => h.reviews.detail(request.params.id, request.params.candidateId, currentUser(request)),
+      async (request) => {
+        const viewer = currentUser(request);
+        const detail = await h.reviews.detail(request.params.id, request.params.candidateId, viewer);
+        return { ...detail, candidate: candidateFor(viewer, detail.candidate) };
+      },
     );
 
     app.patch(
       '/interviews/:id/candidates/:candidateId',
       { config: { access: 'admin' }, schema: { tags: ['admin'], summary: 'Edit a candidate (admins)', params: candidateParams, body: candidatePatch, response: { 200: candidateSchema, ...errors } } },
-      async (request) => h.candidates.update(requireAdmin(request), request.params.id, request.params.candidateId, request.body),
+      async (request) => h.candidates.update(currentUser(request), request.params.id, request.params.candidateId, request.body),
     );
 
     app.delete(
       '/interviews/:id/candidates/:candidateId',
       { config: { access: 'admin' }, schema: { tags: ['admin'], summary: 'Erase a candidate with all videos, reports and reviews (admins)', params: candidateParams, response: { 204: z.null(), ...errors } } },
       async (request, reply) => {
-        await h.candidates.erase(requireAdmin(request), request.params.id, request.params.candidateId);
+        await h.candidates.erase(currentUser(request), request.params.id, request.params.candidateId);
         return reply.status(204).send(null);
       },
     );
@@ -101,7 +107,7 @@ export const candidateRoutes =
       '/interviews/:id/candidates/:candidateId/decision',
       { config: { access: 'admin' }, schema: { tags: ['admin'], summary: 'Record a human decision: shortlist, reject or hire (admins)', params: candidateParams, body: decisionBody, response: { 200: candidateSchema, ...errors } } },
       async (request) => {
-        const [one] = await h.candidates.decide(requireAdmin(request), request.params.id, [request.params.candidateId], request.body.decision, request.body.reason);
+        const [one] = await h.candidates.decide(currentUser(request), request.params.id, [request.params.candidateId], request.body.decision, request.body.reason);
         return one!;
       },
     );
@@ -118,14 +124,13 @@ export const candidateRoutes =
           response: { 200: candidateList, ...errors },
         },
       },
-      async (request) => ({ items: await h.candidates.decide(requireAdmin(request), request.params.id, [...new Set(request.body.candidateIds)], request.body.decision, request.body.reason) }),
+      async (request) => ({ items: await h.candidates.decide(currentUser(request), request.params.id, [...new Set(request.body.candidateIds)], request.body.decision, request.body.reason) }),
     );
 
     app.get(
       '/interviews/:id/candidates/:candidateId/answers/:answerId/video',
       { config: { access: 'staff' }, schema: { tags: ['admin'], summary: "A candidate's answer video (Range supported)", params: candidateAnswerParams, produces: ['video/webm', 'video/mp4'] } },
       async (request, reply) => {
-        currentUser(request);
         const { id: interviewId, candidateId, answerId } = request.params;
         await h.reviews.ownAnswerOrThrow(interviewId, candidateId, answerId);
         return serveVideo(c, answerId, request, reply);

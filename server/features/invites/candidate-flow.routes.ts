@@ -5,6 +5,7 @@ import { consentBody, inviteViewSchema, tokenParams } from '../../../contracts/i
 import type { Container } from '../../container.js';
 import { receiveUpload } from '../answers/intake.js';
 import type { Hiring } from '../hiring/services.js';
+import { publicBase } from './public-base.js';
 
 const errs = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody, 413: errorBody, 415: errorBody, 429: errorBody };
 
@@ -19,7 +20,7 @@ export const candidateFlowRoutes =
 
     app.get(
       '/:token',
-      { config: { rateLimit, access: 'invite' }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume (the first open is tracked)', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
+      { config: { access: 'invite', rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume (the first open is tracked)', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
       async (request) => {
         const o = await h.invites.open(request.params.token);
         await h.invites.markOpened(o);
@@ -30,7 +31,7 @@ export const candidateFlowRoutes =
     app.post(
       '/:token/decline',
       {
-        config: { rateLimit, access: 'invite' },
+        config: { access: 'invite', rateLimit },
         schema: { tags: ['invite'], summary: 'Decline consent: recorded with the time; nothing is recorded and the link cannot be used to record afterwards', params: tokenParams, response: { 200: inviteViewSchema, ...errs } },
       },
       async (request) => {
@@ -42,7 +43,7 @@ export const candidateFlowRoutes =
     app.post(
       '/:token/consent',
       {
-        config: { rateLimit, access: 'invite' },
+        config: { access: 'invite', rateLimit },
         schema: { tags: ['invite'], summary: 'Accept recording and analysis (recorded with the time)', params: tokenParams, body: consentBody, response: { 200: inviteViewSchema, ...errs } },
       },
       async (request) => {
@@ -54,24 +55,23 @@ export const candidateFlowRoutes =
     app.post(
       '/:token/answers',
       {
-        config: { rateLimit: { max: Math.min(rateLimit.max, c.config.UPLOAD_RATE_PER_MIN), timeWindow: '1 minute' }, access: 'invite' },
+        config: { access: 'invite', rateLimit: { max: Math.min(rateLimit.max, c.config.UPLOAD_RATE_PER_MIN), timeWindow: '1 minute' } },
         schema: { tags: ['invite'], summary: 'Upload the answer to the next question (multipart: questionId, then video)', params: tokenParams, consumes: ['multipart/form-data'], response: { 201: inviteViewSchema, ...errs } },
       },
       async (request, reply) => {
         // The token is checked before a byte of video is stored.
         const o = await h.invites.open(request.params.token);
         if (!o.invite.consent_at) h.invites.checkAnswerable(o, undefined);
+        await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
           const q = h.invites.checkAnswerable(o, upload.fields.questionId);
           const { id } = await c.answers.submit({ file: upload.file, questionId: q.question_id, scope: 'candidate' });
           try {
-            return reply.status(201).send(await h.invites.linkAnswer(o, q.question_id, id, h.settings.PUBLIC_URL ?? `${request.protocol}://${request.host}`));
+            return reply.status(201).send(await h.invites.linkAnswer(o, q.question_id, id, publicBase(request, h.settings)));
           } catch (err) {
             // Two uploads for the same question at once: keep the first, drop this one entirely.
-            await c.database.db.deleteFrom('answers').where('id', '=', id).execute();
-            await c.storage.deletePrefix(`answers/${id}`);
-            if (/UNIQUE|unique/.test(String((err as Error).message))) h.invites.checkAnswerable({ ...o, answered: new Set([...o.answered, q.question_id]) }, q.question_id);
+            await c.answers.discard(id);
             throw err;
           }
         } finally {

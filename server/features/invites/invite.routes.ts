@@ -1,16 +1,18 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { candidateParams } from '../../../contracts/candidates.js';
 import { adminErrors as errors } from '../../../contracts/errors.js';
 import { interviewParams } from '../../../contracts/interviews.js';
 import { bulkInvite, bulkInviteResult, inviteCreate, inviteCreated, inviteExtend, inviteExtended, inviteList, inviteParams, inviteSchema } from '../../../contracts/invites.js';
-import { requireAdmin } from '../auth/guard.js';
+import { currentUser as requireAdmin } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
+import { publicBase } from './public-base.js';
 
 /** Admins create (one or many), extend and revoke invite links; the token is shown once, in the creation response. */
 export const inviteRoutes =
   (h: Hiring): FastifyPluginAsyncZod =>
   async (app) => {
-    const baseUrl = (request: { protocol: string; host: string }) => h.settings.PUBLIC_URL?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+    const baseUrl = (request: FastifyRequest) => publicBase(request, h.settings);
 
     app.post(
       '/interviews/:id/candidates/:candidateId/invites',

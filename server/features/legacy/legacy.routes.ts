@@ -11,7 +11,7 @@ import type { Container } from '../../container.js';
 import { HttpError } from '../../http/errors.js';
 import type { AnswerDto } from '../answers/answer.service.js';
 import { receiveUpload } from '../answers/intake.js';
-import { practiceSession } from '../questions/question.routes.js';
+import { hasPracticeSession, practiceSession } from '../questions/question.routes.js';
 import { legacyReply } from './legacy-reply.js';
 
 const DEMO_ROUTES = { '/get_question': 'GET', '/upload': 'POST' } as const;
@@ -45,14 +45,18 @@ export const legacyRoutes =
 
     app.get(
       '/get_question',
-      { schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
-      async (request, reply) => ({ question: (await c.questions.drawRandom(practiceSession(request, reply))).text }),
+      { config: { access: 'practice' }, schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
+      async (request, reply) => {
+        const known = hasPracticeSession(request); // a cookie-less client's draw is not recorded
+        const session = practiceSession(request, reply, c.config.secureCookies);
+        return { question: (await c.questions.drawRandom(known ? session : null)).text };
+      },
     );
 
     app.post(
       '/upload',
       {
-        config: { rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'practice', bucket: 'uploads' },
         schema: {
           tags: ['legacy'],
           summary: 'Demo-compatible upload: waits for the analysis and returns the six scores on 1-10, imp_points and the full report',
@@ -65,10 +69,13 @@ export const legacyRoutes =
         },
       },
       async (request, reply) => {
+        await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
+        await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         let id: string;
         try {
           ({ id } = await c.answers.submit({
+            client: request.ip,
             file: upload.file,
             questionId: upload.fields.questionId,
             questionText: upload.fields.question ?? (upload.fields.questionId ? undefined : 'Tell me about yourself.'),
@@ -115,6 +122,7 @@ export const legacyRoutes =
       app.route({
         method: [...others],
         url: path,
+        config: { access: 'public' },
         schema: { hide: true, response: errors },
         handler: async (request, reply) => {
           void reply.header('allow', method === 'GET' ? 'GET, HEAD' : method);
@@ -124,6 +132,7 @@ export const legacyRoutes =
       app.route({
         method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         url: `${path}/*`,
+        config: { access: 'public' },
         schema: { hide: true, response: errors },
         handler: async (request) => {
           throw new HttpError(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}: the demo's routes are GET /get_question and POST /upload.`);

@@ -5,7 +5,7 @@ import { resourceId } from '../../../contracts/ids.js';
 import { interviewParams } from '../../../contracts/interviews.js';
 import { MAIL_TEMPLATE_KINDS, type MailTemplateKind, mailTemplatesSchema, mailTemplatesView, outboxItemSchema, outboxList } from '../../../contracts/mail.js';
 import { notFound } from '../../http/errors.js';
-import { requireAdmin } from '../auth/guard.js';
+import { currentUser as requireAdmin } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
 import { parseTemplates } from './mail.service.js';
 import { DEFAULT_TEMPLATES, PLACEHOLDERS } from './templates.js';

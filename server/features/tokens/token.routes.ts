@@ -8,7 +8,7 @@ import { adminErrors as errors } from '../../../contracts/errors.js';
 import { interviewList, interviewParams } from '../../../contracts/interviews.js';
 import { leaderboardQuery, leaderboardSchema } from '../../../contracts/leaderboard.js';
 import { apiTokenCreated, apiTokenList, apiTokenSchema, tokenCreate, tokenParams } from '../../../contracts/webhooks.js';
-import { requireAdmin } from '../auth/guard.js';
+import { currentUser as requireAdmin } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
 
 /** Under /api/admin (session): an admin's own tokens. */
@@ -34,9 +34,10 @@ export const tokenAdminRoutes =
 export const readApiRoutes =
   (h: Hiring): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook('onRequest', async (request, reply) => {
-      await h.tokens.authenticate(request.headers.authorization);
+    // who may call: the access hook's 'token' rule (server/http/access.ts -> TokenService.tokenUser)
+    app.addHook('onSend', async (_request, reply, payload) => {
       void reply.header('cache-control', 'no-store');
+      return payload;
     });
     const security = [{ bearerAuth: [] }];
 

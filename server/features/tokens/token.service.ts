@@ -38,6 +38,13 @@ export class TokenService {
     return toDto((await this.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow())!);
   }
 
+  /** The access hook's 'token' rule (server/http/access.ts): the admin behind the token, as a session user. */
+  async tokenUser(header: string | undefined): Promise<{ id: string; email: string; name: string; role: 'admin' }> {
+    const actor = await this.authenticate(header);
+    const u = await this.db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirst();
+    return { ...actor, name: u?.name ?? actor.email, role: 'admin' };
+  }
+
   /** The admin behind a bearer token: 401 when missing, unknown or revoked, or when the admin is no longer an active admin. */
   async authenticate(header: string | undefined): Promise<Actor> {
     const m = header ? /^Bearer\s+(ia_[A-Za-z0-9_-]{20,100})$/.exec(header.trim()) : null;

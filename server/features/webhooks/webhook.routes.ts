@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminErrors as errors } from '../../../contracts/errors.js';
 import { deliveryList, deliveryParams, deliverySchema, webhookCreate, webhookCreated, webhookList, webhookParams } from '../../../contracts/webhooks.js';
-import { requireAdmin } from '../auth/guard.js';
+import { currentUser as requireAdmin } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
 
 export const webhookRoutes =
