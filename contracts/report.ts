@@ -37,10 +37,29 @@ export const fillerSchema = z.object({
 });
 export type Filler = z.infer<typeof fillerSchema>;
 
+/**
+ * How far the transcript can be trusted (local engine). `level` "low": key points and wording-based clarity
+ * claims are not made from it; the coach reads `transcript.reliability.level` too.
+ */
+export const reliabilitySchema = z.object({
+  level: z.enum(['good', 'fair', 'low']),
+  /** plain-language reasons for a level below good (the figures below are optional: the local engine fills them all) */
+  reasons: z.array(z.string()),
+  /** mean word confidence 0..1, null when the recognizer gives none */
+  meanConfidence: z.number().nullable().optional(),
+  wordCount: z.number().optional(),
+  /** words implied by the syllable nuclei over the same span */
+  syllableWordEstimate: z.number().nullable().optional(),
+  /** |words - syllable estimate| / syllable estimate */
+  countDisagreement: z.number().nullable().optional(),
+});
+export type TranscriptReliability = z.infer<typeof reliabilitySchema>;
+
 export const transcriptSchema = z.object({
   text: z.string(),
   words: z.array(wordSchema),
   recognizer: z.string(),
+  reliability: reliabilitySchema.optional(),
 });
 
 export const speechSchema = z

@@ -3,8 +3,14 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { createCoach } from './coach/index.js';
+import { MODELS, OFFICIAL_BASE_URL } from './engines/local/models/catalog.js';
 import type { EngineSettings } from './engines/registry.js';
 import { parseTwelveLabsConfig } from './engines/twelvelabs/config.js';
+
+/** SPEECH_MODEL: auto, pocketsphinx or a name from the model catalogue. */
+const speechModel = z
+  .string()
+  .refine((v) => v === 'auto' || v === 'pocketsphinx' || MODELS.some((m) => m.name === v), { message: `must be auto, pocketsphinx or one of ${MODELS.map((m) => m.name).join(', ')}` });
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -131,6 +137,10 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().optional(),
+  /** Speech recognizer of the local engine: auto (a downloaded sherpa-onnx model when present), pocketsphinx, or a model name (docs/engines.md). */
+  SPEECH_MODEL: speechModel.default('auto'),
+  /** Where `interview-analyzer models download` fetches from (the official sherpa-onnx release; a mirror or a test server). */
+  SPEECH_MODEL_BASE_URL: z.url().default(OFFICIAL_BASE_URL),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
@@ -155,6 +165,8 @@ function isIpOrCidr(x: string): boolean {
 
 export type Config = z.infer<typeof configSchema> & {
   dataDir: string;
+  /** DATA_DIR/models: downloaded speech models */
+  modelsDir: string;
   env: Record<string, string | undefined>;
   /** The analysis engines' settings, parsed here and injected into the engine registry. */
   engines: EngineSettings;
@@ -171,7 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), env, secureCookies: parsed.data.PUBLIC_URL?.startsWith('https:') ?? false, engines: engineSettings(env, parsed.data.ANALYSIS_ENGINE) };
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), modelsDir: resolve(parsed.data.DATA_DIR, 'models'), env, secureCookies: parsed.data.PUBLIC_URL?.startsWith('https:') ?? false, engines: engineSettings(env, parsed.data.ANALYSIS_ENGINE) };
 }
 
 /**
@@ -195,7 +207,9 @@ export function engineSettings(env: Record<string, string | undefined>, engine: 
       throw new ConfigError((e as Error).message);
     }
   }
-  return { twelvelabs, whisper: { WHISPER_MODEL_DIR: clean.WHISPER_MODEL_DIR, WHISPER_CLI: clean.WHISPER_CLI } };
+  const model = speechModel.default('auto').safeParse(clean.SPEECH_MODEL);
+  if (!model.success) throw new ConfigError(`Invalid settings:\n  SPEECH_MODEL: ${model.error.issues[0]?.message ?? 'invalid'}`);
+  return { twelvelabs, speech: { speechModel: model.data, modelsDir: resolve(clean.DATA_DIR ?? './data', 'models') } };
 }
 
 function stripEmpty(env: Record<string, string | undefined>): Record<string, string> {

@@ -36,6 +36,7 @@ import { DiskGuard } from './infra/disk.js';
 import { createInfra } from './infra/index.js';
 import type { JobQueue } from './infra/queue/queue.js';
 import type { Storage } from './infra/storage/storage.js';
+import { StreamingService } from './features/streaming/streaming.service.js';
 
 export interface Container {
   config: Config;
@@ -50,6 +51,8 @@ export interface Container {
   questions: QuestionService;
   answerRepo: AnswerRepository;
   answers: AnswerService;
+  /** The analysis of uploads while they arrive (docs/streaming.md). */
+  streaming: StreamingService;
   /** Per-client analysis budget (minutes per hour, answers waiting). */
   budget: AnalysisBudget;
   /** Free space of the data directory (uploads, health). */
@@ -87,6 +90,8 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const budget = new AnalysisBudget(new BudgetRepository(database.db), { minutesPerHour: config.ANALYSIS_MINUTES_PER_HOUR, maxQueued: config.ANALYSIS_MAX_QUEUED });
   const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE, budget });
 
+  const streaming = new StreamingService({ engineName: config.ANALYSIS_ENGINE, role: config.ROLE, speech: config.engines.speech, log });
+
   let enginePromise: Promise<AnalysisEngine> | null = null;
   const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.engines, log));
 
@@ -103,11 +108,13 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
     questions,
     answerRepo,
     answers,
+    streaming,
     budget,
     disk: new DiskGuard(config.dataDir, config.DISK_MIN_FREE_MB),
     hiring: undefined as unknown as Hiring, // set just below: the review service reads answers through the container
     engine,
     async close() {
+      streaming.close();
       await queue.stop();
       if (enginePromise) await (await enginePromise.catch(() => null))?.close?.();
       await infra.close();

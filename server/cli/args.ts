@@ -13,7 +13,7 @@ export interface CliArgs {
   jobFile: string | null;
 }
 
-export const USAGE = 'usage: interview-analyzer analyze FILE [--question TEXT] [--engine local|twelvelabs|hybrid] [--json]';
+export const USAGE = 'usage: interview-analyzer analyze FILE [--question TEXT] [--engine local|twelvelabs|hybrid] [--json]\n       interview-analyzer eval DIR... [--json] [--only TEXT] [--no-vision]\n       interview-analyzer models list | download NAME | remove NAME';
 
 export function parseArgs(argv: readonly string[]): CliArgs | { error: string } {
   const [command, ...rest] = argv;

@@ -1,4 +1,7 @@
-/** CLI entry: prints one Report v1 JSON on stdout; progress on stderr when it is a TTY; exit 2 on bad input. */
+/**
+ * CLI entry. `analyze FILE`: prints one Report v1 JSON on stdout; progress on stderr when it is a TTY; exit 2 on
+ * bad input. `eval DIR...`: the accuracy harness (eval.ts).
+ */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
@@ -6,19 +9,30 @@ import type { EngineSettings } from '../engines/registry.js';
 import { reportSchema } from '../analysis/report.js';
 import { addCoaching } from '../analysis/summary/index.js';
 import { USAGE, parseArgs } from './args.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { evalMain } from './eval.js';
+import { modelsMain } from './models.js';
 import { inputFor } from './input.js';
 
-async function engineFor(name: string): Promise<AnalysisEngine> {
+let config: Config | null = null;
+
+async function engineFor(name: string, noVision = false): Promise<AnalysisEngine> {
+  const speech: Pick<EngineSettings, 'speech'> | Record<string, never> = config ? { speech: config.engines.speech } : {};
   const logger = { info: (): void => {}, warn: (m: unknown): void => void (process.env.IA_VERBOSE && process.stderr.write(`${String(m)}\n`)) };
   const registry = new URL('../engines/registry.' + (import.meta.url.endsWith('.ts') ? 'ts' : 'js'), import.meta.url);
+  if (noVision) {
+    if (name !== 'local') throw new Error('--no-vision applies to the local engine only');
+    const { createLocalEngine } = await import('../engines/local/index.js');
+    return createLocalEngine({ logger, ...speech, vision: async () => Promise.reject(new Error('disabled by --no-vision')) });
+  }
   if (existsSync(registry)) {
-    const { createEngine } = (await import('../engines/registry.js')) as { createEngine(n: string, settings: EngineSettings, log?: unknown): Promise<AnalysisEngine> };
+    const { createEngine } = await import('../engines/registry.js');
     const { engineSettings } = await import('../config.js');
     return createEngine(name, engineSettings(process.env, name), logger);
   }
   if (name !== 'local') throw new Error(`engine "${name}" is not available in this build (only "local")`);
   const { createLocalEngine } = await import('../engines/local/index.js');
-  return createLocalEngine({ logger });
+  return createLocalEngine({ logger, ...speech });
 }
 
 function bar(stage: string, p: number): void {
@@ -28,6 +42,17 @@ function bar(stage: string, p: number): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`interview-analyzer: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (argv[0] === 'eval') return evalMain(argv.slice(1), engineFor);
+  if (argv[0] === 'models') return modelsMain(argv.slice(1), { modelsDir: config.modelsDir, baseUrl: config.SPEECH_MODEL_BASE_URL, speechModel: config.SPEECH_MODEL });
   const args = parseArgs(argv);
   if ('error' in args) {
     process.stderr.write(`interview-analyzer: ${args.error}\n${USAGE}\n`);

@@ -1,4 +1,7 @@
 import type { Report } from '../analysis/report.js';
+import type { Pcm } from '../analysis/audio/decode.js';
+import type { AudioPrecomputed } from './local/audio.js';
+import type { VisionOutput } from '../analysis/vision/contract.js';
 
 /** Progress of one analysis: a named stage and a fraction 0..1 of the whole analysis. */
 export interface Progress {
@@ -19,6 +22,20 @@ export interface AnalysisInput {
   hasVideo: boolean;
   /** Stable id of the answer, for engines that keep remote state (e.g. a cloud index). */
   answerId?: string;
+  /**
+   * What the streaming analysis measured while the answer was being recorded (server/features/streaming): the
+   * local engine finishes from it instead of starting over. Other engines ignore it.
+   */
+  streamed?: StreamedParts;
+}
+
+export interface StreamedParts {
+  /** the decoded audio (the same samples decodeToPcm gives for the file) */
+  pcm: Pcm;
+  audio: AudioPrecomputed;
+  vision: Promise<VisionOutput | Error>;
+  /** how the streaming went (lag at Stop, time to finish), added to the report's timings */
+  timingsMs?: Record<string, number>;
 }
 
 /**

@@ -14,8 +14,8 @@ export interface EngineLogger {
 export interface EngineSettings {
   /** Parsed when the engine needs Twelve Labs (twelvelabs, hybrid); null otherwise. */
   twelvelabs: TwelveLabsConfig | null;
-  /** Whisper (optional recognizer of the local engine): model folder and command. */
-  whisper: { WHISPER_MODEL_DIR?: string | undefined; WHISPER_CLI?: string | undefined };
+  /** The local engine's recognizer: SPEECH_MODEL and DATA_DIR/models (docs/engines.md). */
+  speech: { speechModel: string; modelsDir: string };
 }
 
 function twelveLabs(settings: EngineSettings): TwelveLabsConfig {
@@ -33,7 +33,7 @@ export async function createEngine(name: string, settings: EngineSettings, log?:
       const { createLocalEngine } = await import('./local/index.js');
       const { loadVad } = await import('../analysis/audio/vad.js');
       await loadVad(); // load the voice-activity model at start, not during the first analysis
-      return createLocalEngine({ whisper: settings.whisper, ...(log ? { logger: log } : {}) });
+      return createLocalEngine({ speech: settings.speech, ...(log ? { logger: log } : {}) });
     }
     case 'twelvelabs': {
       const { createTwelveLabsEngine } = await import('./twelvelabs/index.js');
@@ -44,7 +44,7 @@ export async function createEngine(name: string, settings: EngineSettings, log?:
       const { createTwelveLabsEngine } = await import('./twelvelabs/index.js');
       const { createHybridEngine } = await import('./hybrid/index.js');
       const cloud = createTwelveLabsEngine(twelveLabs(settings), log ? { logger: log } : {});
-      return createHybridEngine({ local: createLocalEngine({ whisper: settings.whisper, ...(log ? { logger: log } : {}) }), cloud, ...(log ? { logger: log } : {}) });
+      return createHybridEngine({ local: createLocalEngine({ speech: settings.speech, ...(log ? { logger: log } : {}) }), cloud, ...(log ? { logger: log } : {}) });
     }
     default:
       throw new Error(`Unknown ANALYSIS_ENGINE "${name}": use one of ${engineNames.join(', ')}.`);

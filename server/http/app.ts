@@ -21,6 +21,7 @@ import { RATE_LIMITED } from '../../contracts/errors.js';
 import { installAccess } from './access.js';
 import { installBodyIdleTimeout } from './body-idle.js';
 import { installBuckets } from './buckets.js';
+import { uploadRoutes } from '../features/uploads/upload.routes.js';
 import { installErrorHandler } from './error-handler.js';
 import { HttpError } from './errors.js';
 
@@ -87,6 +88,7 @@ export async function buildApp(c: Container) {
   await app.register(systemRoutes(c), { prefix: '/api' });
   await app.register(questionRoutes(c), { prefix: '/api' });
   await app.register(answerRoutes(c), { prefix: '/api' });
+  await app.register(uploadRoutes(c, c.streaming), { prefix: '/api' });
   await app.register(legacyRoutes(c));
   await registerHiring(app, c);
 

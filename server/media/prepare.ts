@@ -21,6 +21,11 @@ export interface PrepareLimits {
   maxDurationSec: number;
   /** Largest frame side accepted (pixels). */
   maxDimension?: number;
+  /**
+   * The recording was interrupted (a page reload mid-take, resumed from what the browser kept): its stream ends
+   * without a proper close, so "ended prematurely" is expected and the take is kept up to where it stops.
+   */
+  interrupted?: boolean;
 }
 
 const WEBM_VIDEO = new Set(['vp8', 'vp9', 'av1']);
@@ -67,7 +72,7 @@ export async function prepareVideo(input: string, outBase: string, limits: Prepa
     throw await fail('UNDECODABLE_VIDEO', 'The video could not be read after conversion. Please record again.');
   }
   const duration = outInfo.durationSec ?? 0;
-  const truncated = problems.some((p) => /ended prematurely|truncat/i.test(p)) || (info.durationSec !== null && duration < info.durationSec * 0.9 - 0.5);
+  const truncated = (!limits.interrupted && problems.some((p) => /ended prematurely|truncat/i.test(p))) || (info.durationSec !== null && duration < info.durationSec * 0.9 - 0.5);
   if (truncated) {
     throw await fail('TRUNCATED_VIDEO', `The video file is incomplete: it stops at ${duration.toFixed(1)} s${info.durationSec ? ` of the ${info.durationSec.toFixed(1)} s its header announces` : ''}. The upload may have been cut off; please try again.`);
   }

@@ -86,9 +86,34 @@ describe('local engine accuracy on fixtures', () => {
     }
   });
 
-  it('short clip (< 3 s): says so instead of scoring', async () => {
+  it('short clip (< 3 s): too short to judge, every score null with the reason', async () => {
     const r = await analyze('short.webm');
-    expect(r.scores.speechRate.value).toBeNull();
-    expect(r.warnings.join(' ')).toMatch(/too short/);
+    for (const [k, sc] of Object.entries(r.scores)) {
+      expect(sc.value, k).toBeNull();
+      expect(sc.evidence[0], k).toMatch(/^too short to judge: the answer is 2\.5 s long/);
+    }
+    expect(r.warnings.join(' ')).toMatch(/too short to judge/);
+  });
+
+  it('a 7.7 s real clip: measurements shown, no score, the reason; a weak transcript says so and makes no key points', async () => {
+    const r = await analyze('../real/mfa_words.wav');
+    expect(r.speech!.wpm).not.toBeNull(); // the measurement stays
+    for (const [k, sc] of Object.entries(r.scores)) {
+      expect(sc.value, k).toBeNull();
+      expect(sc.evidence[0], k).toMatch(/^too short to judge: \d+\.\d s of speech \(at least 15 s/);
+    }
+    const rel = r.transcript!.reliability!;
+    expect(rel.meanConfidence).not.toBeNull();
+    if (rel.level === 'low') {
+      expect(r.keyPoints).toEqual([]);
+      expect(r.warnings.join('\n')).toMatch(/The transcript is unreliable \(.+\): key points and wording-based clarity claims are not made from it/);
+    }
+  });
+
+  it('clear-answer: one pace in the figure and the score evidence, a reliable transcript', async () => {
+    const r = await analyze('clear-answer.webm');
+    const s = r.speech!;
+    expect(r.scores.speechRate.evidence[0]).toBe(`${s.wpm} words per minute (${s.paceWordCount} words over ${(s.paceSpanSec as number).toFixed(1)} s of speech, first to last voice activity)`);
+    expect(r.transcript!.reliability!.level).toBe('good');
   });
 });

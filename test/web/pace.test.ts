@@ -43,4 +43,11 @@ describe('paceSeries', () => {
     expect(paceSeries([])).toEqual([]);
     expect(paceSeries([{ text: 'hi', start: 1, end: 1.3 }])).toEqual([]);
   });
+
+  it("uses the report's speech span, so a short answer shows exactly the report's pace", () => {
+    const words = evenWords(10, 2, 1); // 10 words, first start 1 s, last end 5.9 s
+    const pts = paceSeries(words, { span: { start: 0.8, end: 6.8 } });
+    expect(pts).toEqual([{ t: 3.8, wpm: 100 }]); // 10 words / 6 s, as speech.wpm = words / VAD span
+    expect(paceSeries(words)[0]!.wpm).toBeCloseTo((10 / 4.9) * 60, 0);
+  });
 });

@@ -47,6 +47,11 @@ export const historyQuery = (limit = 50) =>
 
 export const practiceApi = {
   uploadUrl: '/api/answers',
+  /** Resumable uploads while recording (tus). */
+  streamingUploadUrl: '/api/uploads',
+  /** The complete streamed take becomes an answer. */
+  submitUpload: (uploadId: string, questionId: string, interrupted = false) =>
+    request<AnswerAccepted>(`/api/uploads/${seg(uploadId)}/submit`, { method: 'POST', body: { questionId, ...(interrupted ? { interrupted } : {}) } }),
   retry: (id: string) => request<AnswerAccepted>(`/api/answers/${seg(id)}/retry`, { method: 'POST' }),
   remove: (id: string) => request<void>(`/api/answers/${seg(id)}`, { method: 'DELETE' }),
   eventsUrl: (id: string) => `/api/answers/${seg(id)}/events`,

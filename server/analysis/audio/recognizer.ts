@@ -10,6 +10,8 @@ export interface RecognizedWord extends Word {
 export interface Transcription {
   words: RecognizedWord[];
   text: string;
+  /** set when the configured recognizer could not be used and another one ran (the reason, for the report) */
+  note?: string;
 }
 
 export interface Recognizer {

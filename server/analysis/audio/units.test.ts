@@ -1,15 +1,14 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFilledPauses, fillerFromPhones, filledPauseCandidates } from './filledPauses.js';
-import { choosePace, wordsPerMinute, articulationWpm } from './pace.js';
+import { measurePace, wordsPerMinute, articulationWpm } from './pace.js';
+import { transcriptReliability } from './reliability.js';
+import { chunkSpans, spreadWords, wordsFromTokens } from './sherpa.js';
+import { voicing } from './voicing.js';
 import { findPauses, voicedGaps } from './pauses.js';
 import { parseSphinxTimes } from './pocketsphinx.js';
 import { syllableNuclei, syllablesToWpm } from './syllables.js';
 import { segmentSpeech } from './vad.js';
 import { voiceStats } from './voice.js';
-import { findWhisperModel, parseWhisperJson, selectRecognizer } from './whisper.js';
 import { wavBytes } from './decode.js';
 
 const W = (text: string, start: number, end: number, confidence?: number) => ({ text, start, end, ...(confidence === undefined ? {} : { confidence }) });
@@ -58,10 +57,15 @@ describe('pace', () => {
     expect(wordsPerMinute(words)).toBeCloseTo((21 / 10.4) * 60, 0);
     expect(articulationWpm(words, [{ start: 2, end: 4.4 }])).toBeCloseTo((21 / 8) * 60, 0);
   });
-  it('uses the recognizer unless it is > 35% off the syllable estimate', () => {
-    expect(choosePace(150, 160, 130).speechRateSource).toBe('recognizer');
-    expect(choosePace(60, 70, 140)).toMatchObject({ speechRateSource: 'syllables', usedWpm: 140 });
-    expect(choosePace(null, null, null).usedWpm).toBeNull();
+  it('shows one pace: words over the voice-activity span; syllables never override it', () => {
+    const p = measurePace(words, { start: 0, end: 12 }, [], 60);
+    expect(p.wpm).toBe(105); // 21 words / 12 s
+    expect(p.usedWpm).toBe(p.wpm);
+    expect(p.syllableRateWpm).toBe(60);
+    expect(p.recognizerWpm).toBeCloseTo((21 / 10.4) * 60, 0);
+    expect(p).toMatchObject({ wordCount: 21, spanSec: 12, speechRateSource: 'recognizer' });
+    expect(measurePace(words, null, [], null).wpm).toBe(p.recognizerWpm); // no VAD span: the word span
+    expect(measurePace([W('a', 0, 1)], { start: 0, end: 1 }, [], 100)).toMatchObject({ wpm: null, speechRateSource: 'none' });
   });
 });
 
@@ -71,7 +75,9 @@ describe('syllable nuclei', () => {
     for (let k = 0; k < 5; k++) for (let j = 0; j < 20; j++) I[20 + k * 50 + j] = -20 - Math.abs(j - 10) * 1.5;
     expect(syllableNuclei(I, () => true)).toHaveLength(5);
     expect(syllableNuclei(I, () => false)).toHaveLength(0);
-    expect(syllablesToWpm(15, 6)).toBeCloseTo(100, 5);
+    expect(syllablesToWpm(15, 6)).toBeCloseTo(150 / 1.23, 5);
+    // peaks outside voice activity do not count
+    expect(syllableNuclei(I, () => true, [{ start: 0, end: 1.0 }])).toHaveLength(2);
   });
 });
 
@@ -86,38 +92,64 @@ describe('voice statistics', () => {
   });
 });
 
-describe('whisper model loading and fallback', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ia-wm-'));
-  it('explains why a model dir is unusable', () => {
-    expect(findWhisperModel(undefined)).toEqual({ ok: false, reason: 'WHISPER_MODEL_DIR is not set' });
-    expect(findWhisperModel(join(dir, 'missing'))).toMatchObject({ ok: false, reason: expect.stringContaining('does not exist') });
-    mkdirSync(join(dir, 'empty'));
-    expect(findWhisperModel(join(dir, 'empty'))).toMatchObject({ ok: false, reason: expect.stringContaining('no ggml') });
-    mkdirSync(join(dir, 'bad'));
-    writeFileSync(join(dir, 'bad', 'ggml-base.en.bin'), Buffer.alloc(2_000_000, 7));
-    expect(findWhisperModel(join(dir, 'bad'))).toMatchObject({ ok: false, reason: expect.stringContaining('bad header') });
-    mkdirSync(join(dir, 'good'));
-    writeFileSync(join(dir, 'good', 'ggml-tiny.bin'), Buffer.concat([Buffer.from('lmgg', 'latin1'), Buffer.alloc(2_000_000)]));
-    expect(findWhisperModel(join(dir, 'good'))).toMatchObject({ ok: true });
-  });
-  it('falls back to pocketsphinx with a logged reason', () => {
-    const logs: string[] = [];
-    const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m) };
-    const a = selectRecognizer({ WHISPER_MODEL_DIR: join(dir, 'bad') }, log);
-    expect(a.recognizer.name).toMatch(/pocketsphinx/);
-    expect(logs.join()).toContain('bad header');
-    const b = selectRecognizer({ WHISPER_MODEL_DIR: join(dir, 'good'), WHISPER_CLI: 'no-such-whisper-cli' }, log);
-    expect(b.recognizer.name).toMatch(/pocketsphinx/);
-    expect(b.reason).toContain('not on PATH');
-  });
-  it('parses whisper.cpp word JSON', () => {
-    expect(parseWhisperJson({ transcription: [{ text: ' Hello,', offsets: { from: 100, to: 400 } }, { text: ' ', offsets: { from: 400, to: 500 } }] })).toEqual([W('hello', 0.1, 0.4)]);
-  });
-});
-
 it('writes a 16-bit mono WAV header', () => {
   const b = wavBytes(new Float32Array([0, 1, -1]));
   expect(b.toString('ascii', 0, 4)).toBe('RIFF');
   expect(b.readUInt32LE(24)).toBe(16000);
   expect(b.readInt16LE(46)).toBe(32767);
+});
+
+describe('transcript reliability', () => {
+  const words = (n: number, c?: number) => Array.from({ length: n }, (_, i) => W('w', i, i + 0.5, c));
+  it('is good with confident words that agree with the syllable count', () => {
+    expect(transcriptReliability(words(20, 0.8), 21)).toMatchObject({ level: 'good', reasons: [], meanConfidence: 0.8, countDisagreement: 0.05 });
+  });
+  it('is fair or low on low confidence, low on a word count far from the audio, with the reasons', () => {
+    expect(transcriptReliability(words(20, 0.5), 20).level).toBe('fair');
+    const low = transcriptReliability(words(20, 0.3), 20);
+    expect(low.level).toBe('low');
+    expect(low.reasons[0]).toMatch(/confidence is 0.3/);
+    const far = transcriptReliability(words(15, 0.9), 3);
+    expect(far.level).toBe('low');
+    expect(far.reasons.join()).toMatch(/15 words recognised where the audio's syllables suggest about 3/);
+    expect(transcriptReliability(words(5), null)).toMatchObject({ level: 'fair', meanConfidence: null });
+  });
+});
+
+describe('sherpa-onnx word timing', () => {
+  it('joins speech into chunks of at most 20 s, cut at silences', () => {
+    expect(chunkSpans([{ start: 0, end: 8 }, { start: 9, end: 18 }, { start: 19, end: 25 }, { start: 26, end: 30 }])).toEqual([{ start: 0, end: 18 }, { start: 19, end: 30 }]);
+  });
+  it('spreads words over speech time by length, skipping silences', () => {
+    const w = spreadWords('Hi, there world.', [{ start: 1, end: 2 }, { start: 5, end: 6 }]);
+    expect(w.map((x) => x.text)).toEqual(['hi', 'there', 'world']);
+    expect(w[0]!.start).toBe(1);
+    expect(w[2]!.end).toBeLessThanOrEqual(6);
+    expect(w[2]!.start).toBeGreaterThanOrEqual(5); // the last word lands in the second span
+    expect(spreadWords('', [{ start: 0, end: 1 }])).toEqual([]);
+  });
+  it('builds words from transducer tokens and times', () => {
+    expect(wordsFromTokens(['\u2581he', 'llo', '\u2581world'], [0.1, 0.2, 0.5], 10, 11)).toEqual([W('hello', 10.1, 10.28), W('world', 10.5, 10.58)]);
+  });
+});
+
+describe('voicing (NCCF)', () => {
+  it('finds the F0 of a voiced tone and none in noise or silence', () => {
+    const sr = 16000;
+    const tone = new Float32Array(sr).map((_, i) => 0.3 * Math.sin((2 * Math.PI * 120 * i) / sr) + 0.15 * Math.sin((2 * Math.PI * 240 * i) / sr));
+    const v = voicing(tone, sr);
+    const hz = Array.from(v.f0).filter((x) => !Number.isNaN(x));
+    expect(hz.length).toBeGreaterThan(0.9 * v.f0.length);
+    expect(hz[10]!).toBeGreaterThan(115);
+    expect(hz[10]!).toBeLessThan(125);
+    let seed = 1;
+    const rand = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647 - 0.5;
+    };
+    const noise = new Float32Array(sr).map(() => rand() * 0.3);
+    const n = voicing(noise, sr);
+    expect(Array.from(n.f0).filter((x) => !Number.isNaN(x)).length).toBeLessThan(0.1 * n.f0.length);
+    expect(Array.from(voicing(new Float32Array(sr), sr).f0).every(Number.isNaN)).toBe(true);
+  });
 });

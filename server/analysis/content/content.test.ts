@@ -60,12 +60,12 @@ describe('transcriptGate', () => {
   it('refuses a missing, short, flagged or low-confidence transcript and says why', () => {
     expect(transcriptGate({ transcript: null }).reason).toMatch(/No transcript/);
     expect(transcriptGate({ transcript: { text: '', words: words.slice(0, 10), recognizer: 'x' } }).reason).toMatch(/Only 10 words were recognised \(at least 25/);
-    const flagged = { text: '', words, recognizer: 'x', reliability: { level: 'low', reasons: ['word count disagrees with syllables'] } };
+    const flagged = { text: '', words, recognizer: 'x', reliability: { level: 'low' as const, reasons: ['word count disagrees with syllables'] } };
     expect(transcriptGate({ transcript: flagged }).reason).toMatch(/marked unreliable \(word count disagrees with syllables\)/);
     const unsure = { text: '', words: words.map((w) => ({ ...w, confidence: 0.3 })), recognizer: 'x' };
     expect(transcriptGate({ transcript: unsure }).reason).toMatch(/mean word confidence is 0\.30/);
     // with a level from the recogniser stage, its judgement stands (it already weighs the confidence)
-    const fair = { ...unsure, reliability: { level: 'fair', reasons: [], meanConfidence: 0.3 } };
+    const fair = { ...unsure, reliability: { level: 'fair' as const, reasons: [], meanConfidence: 0.3 } };
     expect(transcriptGate({ transcript: fair }).reliable).toBe(true);
   });
 });

@@ -8,6 +8,8 @@ export interface ClarityInput {
   facts: ClarityFacts;
   speechMinutes: number;
   wordCount: number;
+  /** the reason the transcript is unreliable, or null: then only filled pauses (found in the audio) are judged */
+  transcriptUnreliable?: string | null;
 }
 
 /** Fillers per minute: <= 2 -> 100, 5 (reference band) -> 80, 12+ -> 0. */
@@ -22,6 +24,7 @@ export function fillerValue(perMin: number): number {
 export function scoreClarity(c: ClarityInput): Score {
   if (c.wordCount < 3 || c.speechMinutes <= 0)
     return { value: null, evidence: ['clarity could not be measured: too few recognised words'], tip: 'Record a longer answer.' };
+  if (c.transcriptUnreliable) return scoreClarityFromAudio(c, c.transcriptUnreliable);
   const filled = c.fillers.filter((f) => f.kind === 'filled');
   const markers = c.fillers.filter((f) => f.kind === 'marker');
   const perMin = c.fillers.length / c.speechMinutes;
@@ -41,4 +44,16 @@ export function scoreClarity(c: ClarityInput): Score {
     : c.facts.hedges.length > 2 ? 'State your points directly: drop "I think" and "kind of" where you are sure.'
     : 'Your delivery is clear; keep your sentences short and direct.';
   return { value: round(clamp(v)), evidence: ev, tip };
+}
+
+/** Clarity when the transcript is unreliable: filled pauses only (found in the audio); no wording claims. */
+function scoreClarityFromAudio(c: ClarityInput, why: string): Score {
+  const filled = c.fillers.filter((f) => f.kind === 'filled');
+  const perMin = filled.length / c.speechMinutes;
+  const ev = [
+    `transcript unreliable (${why}): discourse markers, hedges and phrase length are not judged`,
+    `${filled.length} filled pauses found in the audio, ${perMin.toFixed(1)} per minute (reference: up to ${FILLERS_OK_PER_MIN})${filled.length ? ` (${times(filled)})` : ''}`,
+  ];
+  const tip = perMin > FILLERS_OK_PER_MIN ? 'Replace "um" and "uh" with a silent pause: pausing sounds more composed than filling.' : 'Speak close to the microphone in a quiet room so the wording can be checked too.';
+  return { value: round(fillerValue(perMin)), evidence: ev, tip };
 }

@@ -9,7 +9,7 @@ describe('scores', () => {
     expect(paceValue(130)).toBe(100);
     expect(paceValue(225)).toBe(10);
     expect(paceValue(80)).toBe(70);
-    const s = scoreSpeechRate({ wpm: 225, articulationWpm: 230, syllableRateWpm: 200, speechRateSource: 'recognizer', usedWpm: 225, span: { start: 1, end: 18 } });
+    const s = scoreSpeechRate({ wpm: 225, articulationWpm: 230, syllableRateWpm: 200, usedWpm: 225, span: { start: 1, end: 18 } });
     expect(s.evidence[0]).toContain('225 words per minute');
     expect(s.tip).toMatch(/Slow down/);
   });

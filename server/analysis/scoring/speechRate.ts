@@ -5,8 +5,9 @@ export interface SpeechRateInput {
   wpm: number | null;
   articulationWpm: number | null;
   syllableRateWpm: number | null;
-  speechRateSource: 'recognizer' | 'syllables' | 'none';
   usedWpm: number | null;
+  wordCount?: number;
+  spanSec?: number | null;
   span: Span | null;
 }
 
@@ -18,12 +19,10 @@ export function paceValue(wpm: number): number {
 
 export function scoreSpeechRate(p: SpeechRateInput): Score {
   if (p.usedWpm === null) return { value: null, evidence: ['pace could not be measured: too few words'], tip: 'Record an answer of at least a few sentences.' };
-  const ev = [
-    `${p.usedWpm} words per minute (${p.speechRateSource === 'recognizer' ? 'from the transcript' : 'from syllable nuclei: the transcript count was implausible'})`,
-  ];
-  if (p.wpm !== null && p.speechRateSource !== 'recognizer') ev.push(`transcript estimate ${p.wpm} wpm differs from the syllable estimate by more than 35%`);
+  const over = p.wordCount !== undefined && p.spanSec ? ` (${p.wordCount} words over ${p.spanSec.toFixed(1)} s of speech, first to last voice activity)` : '';
+  const ev = [`${p.usedWpm} words per minute${over}`];
   if (p.articulationWpm !== null) ev.push(`${p.articulationWpm} wpm excluding pauses (articulation rate)`);
-  if (p.syllableRateWpm !== null) ev.push(`syllable-nuclei cross-check: ${p.syllableRateWpm} wpm`);
+  if (p.syllableRateWpm !== null) ev.push(`syllable-nuclei cross-check: ${p.syllableRateWpm} wpm (a check on the transcript; it does not set the pace)`);
   ev.push(`reference band ${PACE_MIN_WPM}-${PACE_MAX_WPM} wpm`);
   const w = p.usedWpm;
   const tip =

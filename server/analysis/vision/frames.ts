@@ -1,5 +1,6 @@
 /** Samples video frames with ffmpeg as raw RGB over a pipe (no files written), at a fixed rate and width. */
 import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { background, FFMPEG, FFPROBE, run } from '../../media/ffmpeg.js';
 
 export interface SampleOptions {
@@ -37,16 +38,24 @@ export async function displaySize(path: string, width: number, height: number, s
   return Math.abs(rotation) % 180 === 90 ? { width: height, height: width } : { width, height };
 }
 
-/** Yields frames as they are decoded; reading slowly back-pressures ffmpeg. Throws when ffmpeg fails. */
-export async function* sampleFrames(path: string, opts: SampleOptions): AsyncGenerator<RawFrame> {
+/**
+ * Yields frames as they are decoded; reading slowly back-pressures ffmpeg. Throws when ffmpeg fails.
+ * `input` is a file, or a stream of the file's bytes as they arrive (the streaming analysis).
+ */
+export async function* sampleFrames(input: string | Readable, opts: SampleOptions): AsyncGenerator<RawFrame> {
   const { width, height } = outputSize(opts);
   const frameBytes = width * height * 3;
-  const args = ['-v', 'error', '-nostdin', '-i', path, '-an', '-sn',
+  const piped = typeof input !== 'string';
+  const args = ['-v', 'error', ...(piped ? [] : ['-nostdin']), '-i', piped ? 'pipe:0' : input, '-an', '-sn',
     '-vf', `fps=${opts.fps},scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
-  const child = spawn(FFMPEG, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: opts.signal });
+  const child = spawn(FFMPEG, args, { stdio: [piped ? 'pipe' : 'ignore', 'pipe', 'pipe'], signal: opts.signal });
   background(child);
+  if (piped) {
+    child.stdin!.on('error', () => undefined); // ffmpeg may stop reading early (a damaged file): its exit code tells
+    input.pipe(child.stdin!);
+  }
   let stderr = '';
-  child.stderr.on('data', (c: Buffer) => { if (stderr.length < 16_000) stderr += c.toString('utf8'); });
+  child.stderr!.on('data', (c: Buffer) => { if (stderr.length < 16_000) stderr += c.toString('utf8'); });
   const exited = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? -1));

@@ -1,4 +1,5 @@
 /** Runs the sampled frames of one video through the vision worker and returns the per-frame observations. */
+import type { Readable } from 'node:stream';
 import { sampleFrames, type SampleOptions } from './frames.js';
 import type { VisionWorker } from './pool.js';
 import type { FrameObs } from './types.js';
@@ -15,8 +16,8 @@ const IN_FLIGHT = 2;
 
 export async function observeVideo(
   worker: VisionWorker,
-  path: string,
-  opts: SampleOptions & { durationSec?: number; onProgress?: (fraction: number) => void },
+  path: string | Readable,
+  opts: SampleOptions & { durationSec?: number; onProgress?: (fraction: number) => void; onFrame?: (t: number) => void },
 ): Promise<ObserveResult> {
   const started = performance.now();
   const frames: FrameObs[] = [];
@@ -30,6 +31,7 @@ export async function observeVideo(
       worker.detect(f.data, f.width, f.height, f.t).then(({ obs, ms }) => {
         frames.push(obs);
         modelMs += ms;
+        opts.onFrame?.(obs.t);
         if (expected) opts.onProgress?.(Math.min(1, frames.length / expected));
       }, (err: Error) => { failure ??= err; }),
     );

@@ -1,13 +1,16 @@
 /** The audio half of the local engine: VAD, recognition, filled-pause check, pauses, pace, voice, text facts. */
 import type { Score, Span } from '../../analysis/report.js';
 import type { Pcm } from '../../analysis/audio/decode.js';
-import { applyFilledPauses, classifyCandidates, filledPauseCandidates } from '../../analysis/audio/filledPauses.js';
-import { articulationWpm, choosePace, wordsPerMinute } from '../../analysis/audio/pace.js';
+import { FILLED, applyFilledPauses, classifyCandidates, filledPauseCandidates } from '../../analysis/audio/filledPauses.js';
+import { measurePace } from '../../analysis/audio/pace.js';
 import { LONG_PAUSE_SEC, findPauses, speechSpan, voicedGaps } from '../../analysis/audio/pauses.js';
 import { pitchTrack } from '../../analysis/audio/pitch.js';
 import { measureProsodyInWorker } from '../../analysis/audio/prosody.js';
-import { textOf, type Recognizer } from '../../analysis/audio/recognizer.js';
+import type { ProsodyRaw } from '../../analysis/audio/prosodyCore.js';
+import { textOf, type Recognizer, type Transcription } from '../../analysis/audio/recognizer.js';
+import { transcriptReliability } from '../../analysis/audio/reliability.js';
 import { syllablesToWpm } from '../../analysis/audio/syllables.js';
+import { acousticFilledPauses, heldFillerWords, steadyVoicedStretches, unflatten, wordSteadyOptions } from '../../analysis/audio/steadyVoicing.js';
 import { segmentSpeech, speechProbabilities } from '../../analysis/audio/vad.js';
 import { voiceStats } from '../../analysis/audio/voice.js';
 import { scoreClarity, fillerValue } from '../../analysis/scoring/clarity.js';
@@ -18,6 +21,8 @@ import { clarityFacts, keyPoints } from '../../analysis/text/keyPoints.js';
 import type { Report } from '../../analysis/report.js';
 
 export const MIN_ANSWER_SEC = 3;
+/** Under this much voice activity an answer is "too short to judge": measurements are shown, no score is given. */
+export const MIN_JUDGED_SPEECH_SEC = 15;
 const MIN_SPEECH_SEC = 0.5;
 
 export interface AudioResult {
@@ -29,6 +34,10 @@ export interface AudioResult {
   timingsMs: Record<string, number>;
   /** inputs the confidence composite needs; null when no speech was measured */
   cues: { paceValue: number | null; fillerValue: number | null; toneValue: number | null; longPauses: Span[]; speechMinutes: number } | null;
+  /** seconds of voice activity (the "too short to judge" check) */
+  speechSec: number;
+  /** the clip itself is too short to measure (under MIN_ANSWER_SEC) */
+  tooShortClip?: boolean;
 }
 
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -45,12 +54,23 @@ export function noSpeechScores(reason: string): AudioResult['scores'] {
   };
 }
 
+/** Parts measured beforehand (the streaming analysis measures them while the answer is recorded). */
+export interface AudioPrecomputed {
+  /** speechProbabilities() of the same samples */
+  probs?: Float32Array;
+  /** the recognizer's transcription (e.g. block by block, see blocks.ts) */
+  transcription?: Promise<Transcription>;
+  /** measureProsody() of the same samples */
+  prosody?: ProsodyRaw;
+}
+
 export async function analyzeAudio(
   pcm: Pcm,
   question: string,
   recognizer: Recognizer,
   stage: (name: string, fraction: number) => void,
   signal?: AbortSignal,
+  pre: AudioPrecomputed = {},
 ): Promise<AudioResult> {
   const timingsMs: Record<string, number> = {};
   const timed = <T>(name: string, p: Promise<T>): Promise<T> => {
@@ -58,10 +78,10 @@ export async function analyzeAudio(
     return p.then((v) => ((timingsMs[name] = Math.round(performance.now() - t0)), v));
   };
   stage('voice activity', 0.1);
-  const vadP = timed('voiceActivity', speechProbabilities(pcm.samples, signal));
-  const prosodyP = timed('measuringVoice', measureProsodyInWorker(pcm.samples, pcm.sampleRate, signal));
+  const vadP = timed('voiceActivity', pre.probs ? Promise.resolve(pre.probs) : speechProbabilities(pcm.samples, signal));
+  const prosodyP = timed('measuringVoice', pre.prosody ? Promise.resolve(pre.prosody) : measureProsodyInWorker(pcm.samples, pcm.sampleRate, signal));
   stage('transcribing', 0.15);
-  const asrP = timed('transcribing', recognizer.transcribe(pcm, signal));
+  const asrP = timed('transcribing', pre.transcription ?? recognizer.transcribe(pcm, signal));
   const [probs, rawText, prosody] = await Promise.all([vadP, asrP, prosodyP]);
   stage('measuring voice', 0.8);
   const speechSegs = segmentSpeech(probs);
@@ -70,20 +90,34 @@ export async function analyzeAudio(
   if (speechSec < MIN_SPEECH_SEC || rawText.words.length === 0) {
     const why = `no speech detected (${speechSec.toFixed(1)} s of voice activity, ${rawText.words.length} words recognised)`;
     warnings.push(why);
-    return { transcript: { text: '', words: [], recognizer: recognizer.name }, speech: emptySpeech(), scores: noSpeechScores(why), keyPoints: [], warnings, timingsMs, cues: null };
+    return { transcript: { text: '', words: [], recognizer: recognizer.name }, speech: emptySpeech(), scores: noSpeechScores(why), keyPoints: [], warnings, timingsMs, cues: null, speechSec };
   }
   // Filled pauses the recognizer turned into words or skipped (see filledPauses.ts).
   const gaps0 = voicedGaps(speechSegs, rawText.words);
   const cands = filledPauseCandidates(rawText.words, gaps0);
   const labels = await timed('fillerCheck', classifyCandidates(pcm, cands, signal));
-  const words = applyFilledPauses(rawText.words, cands, labels).map(({ text, start, end }) => ({ text, start, end }));
+  const spectra = unflatten(prosody.spectra);
+  // the acoustic path (steadyVoicing.ts): near-zero-confidence words over a held vowel are fillers...
+  const held = new Set(heldFillerWords(rawText.words, steadyVoicedStretches(prosody.voicedF0, spectra, wordSteadyOptions)));
+  const relabelled = rawText.words.map((w, i) => (held.has(i) && !FILLED.has(w.text) ? { ...w, text: 'uh' } : w));
+  const phoneWords = applyFilledPauses(relabelled, cands, labels).map(({ text, start, end }) => ({ text, start, end }));
+  // ...and so are steady voiced stretches in the transcript's gaps
+  const steady = steadyVoicedStretches(prosody.voicedF0, spectra);
+  const acoustic = acousticFilledPauses(steady, speechSegs, phoneWords).map((s) => ({ text: 'uh', start: s.start, end: s.end }));
+  const words = [...phoneWords, ...acoustic].sort((a, b) => a.start - b.start);
   const gaps = voicedGaps(speechSegs, words);
 
   const pauses = findPauses(speechSegs);
   const longPauses = pauses.filter((p) => p.end - p.start >= LONG_PAUSE_SEC);
   const span = speechSpan(speechSegs);
-  const syll = span ? syllablesToWpm(prosody.nuclei.filter((t) => t >= span.start && t <= span.end).length, span.end - span.start) : null;
-  const pace = choosePace(wordsPerMinute(words), articulationWpm(words, pauses), syll);
+  const nuclei = prosody.nuclei.filter((t) => speechSegs.some((s) => t >= s.start && t <= s.end));
+  const syll = span ? syllablesToWpm(nuclei.length, span.end - span.start) : null;
+  const pace = measurePace(words, span, pauses, syll);
+  const reliability = transcriptReliability(rawText.words, syll !== null && span ? (syll * (span.end - span.start)) / 60 : null);
+  const reliable = reliability.level !== 'low';
+  if (rawText.note) warnings.push(rawText.note);
+  if (!reliable)
+    warnings.push(`The transcript is unreliable (${reliability.reasons.join('; ')}): key points and wording-based clarity claims are not made from it.`);
   const voice = voiceStats(prosody.pitch, prosody.intensity, speechSegs);
   const fillers = findFillers(words);
   const facts = clarityFacts(words, question);
@@ -92,6 +126,9 @@ export async function analyzeAudio(
   const speech: AudioResult['speech'] = {
     speechDetected: true,
     wpm: pace.wpm,
+    recognizerWpm: pace.recognizerWpm,
+    paceWordCount: pace.wordCount,
+    paceSpanSec: pace.spanSec,
     articulationWpm: pace.articulationWpm,
     syllableRateWpm: pace.syllableRateWpm,
     fillers,
@@ -107,7 +144,7 @@ export async function analyzeAudio(
     voicedGaps: gaps,
     pitchRangeSemitones: voice.pitchRangeSemitones,
     loudnessVariationDb: voice.loudnessVariationDb,
-    syllableNuclei: prosody.nuclei.length,
+    syllableNuclei: nuclei.length,
     pitchTrack: pitchTrack(prosody.pitch),
     hedges: facts.hedges,
     questionWordsReused: facts.questionWordsReused,
@@ -117,21 +154,22 @@ export async function analyzeAudio(
   const scores = {
     speechRate: scoreSpeechRate({ ...pace, span }),
     voiceTone: scoreVoiceTone(voiceIn),
-    clarity: scoreClarity({ fillers, voicedGaps: gaps, facts, speechMinutes, wordCount: words.length }),
+    clarity: scoreClarity({ fillers, voicedGaps: gaps, facts, speechMinutes, wordCount: words.length, transcriptUnreliable: reliable ? null : reliability.reasons.join('; ') }),
   };
   return {
-    transcript: { text: textOf(words), words, recognizer: recognizer.name },
+    transcript: { text: textOf(words), words, recognizer: recognizer.name, reliability },
     speech,
     scores,
-    keyPoints: keyPoints(words, question),
+    keyPoints: reliable ? keyPoints(words, question) : [],
     warnings,
     timingsMs: { ...timingsMs, prosodyWorkerCpu: Math.round(prosody.ms) },
     cues: {
       paceValue: pace.usedWpm === null ? null : paceValue(pace.usedWpm),
-      fillerValue: speechMinutes > 0 ? fillerValue(fillers.length / speechMinutes) : null,
+      fillerValue: speechMinutes > 0 ? fillerValue((reliable ? fillers : fillers.filter((f) => f.kind === 'filled')).length / speechMinutes) : null,
       toneValue: voice.pitchVariation === null ? null : toneValue(voice.pitchVariation),
       longPauses,
       speechMinutes,
     },
+    speechSec,
   };
 }

@@ -5,20 +5,20 @@
 import { SCHEMA_VERSION, unmeasured, type Report } from '../../analysis/report.js';
 import { decodeToPcm, UndecodableError, type Pcm } from '../../analysis/audio/decode.js';
 import type { Logger, Recognizer } from '../../analysis/audio/recognizer.js';
-import { selectRecognizer } from '../../analysis/audio/whisper.js';
+import { selectRecognizer, type SpeechSettings } from './recognizers.js';
 import { scoreConfidence } from '../../analysis/scoring/confidence.js';
 import { analyzeVision, closeVisionWorker } from '../../analysis/vision/index.js';
 import type { VisionOutput } from '../../analysis/vision/contract.js';
 import { AnalysisError, type AnalysisEngine, type AnalysisInput, type ProgressFn } from '../engine.js';
-import { MIN_ANSWER_SEC, analyzeAudio, emptySpeech, noSpeechScores, type AudioResult } from './audio.js';
+import { MIN_ANSWER_SEC, MIN_JUDGED_SPEECH_SEC, analyzeAudio, emptySpeech, noSpeechScores, type AudioResult } from './audio.js';
 
 export interface LocalEngineOptions {
   recognizer?: Recognizer;
   logger?: { info(...a: never[]): void; warn(...a: never[]): void } | Logger;
   /** defaults to analyzeVision from server/analysis/vision */
   vision?: typeof analyzeVision;
-  /** Whisper settings (WHISPER_MODEL_DIR, WHISPER_CLI) from the parsed configuration; unset = pocketsphinx unless found by default. */
-  whisper?: { WHISPER_MODEL_DIR?: string | undefined; WHISPER_CLI?: string | undefined };
+  /** SPEECH_MODEL and DATA_DIR/models (server/config.ts); default: pocketsphinx */
+  speech?: SpeechSettings;
 }
 
 export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine {
@@ -35,7 +35,7 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
       const visionAc = new AbortController();
       const stopVision = (): void => visionAc.abort(signal?.reason ?? new Error('aborted'));
       signal?.addEventListener('abort', stopVision, { once: true });
-      recognizer ??= selectRecognizer(opts.whisper ?? {}, log).recognizer;
+      recognizer ??= selectRecognizer(opts.speech ?? { speechModel: 'pocketsphinx', modelsDir: '' }, log).recognizer;
       let audioFrac = 0;
       let visionFrac = input.hasVideo ? 0 : 1;
       let last = 0;
@@ -52,25 +52,29 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
       };
       stage('decoding', 0);
 
-      const visionP: Promise<VisionOutput | Error> = input.hasVideo
+      const fromFile = (): Promise<VisionOutput | Error> => input.hasVideo
         ? vision(input.videoPath, { durationSec: input.durationSec, signal: visionAc.signal, onProgress: (f) => { visionFrac = f; emit(); } }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
         : Promise.resolve(new Error('the file has no video track'));
+      // streamed: the frames were analysed while the answer was uploaded; if that failed, analyse the file
+      const visionP: Promise<VisionOutput | Error> = input.streamed
+        ? input.streamed.vision.then((v) => (v instanceof Error && input.hasVideo ? fromFile() : v))
+        : fromFile();
 
       const audioP = (async (): Promise<{ audio: AudioResult; decodeMs: number }> => {
         if (!input.hasAudio) return { audio: silentResult('the file has no audio track'), decodeMs: 0 };
         const td = performance.now();
         let pcm: Pcm;
         try {
-          pcm = await decodeToPcm(input.videoPath, signal, input.durationSec);
+          pcm = input.streamed?.pcm ?? (await decodeToPcm(input.videoPath, signal, input.durationSec));
         } catch (e) {
           if (e instanceof UndecodableError) throw new AnalysisError(e.message);
           throw e;
         }
         const decodeMs = Math.round(performance.now() - td);
         if (pcm.durationSec < MIN_ANSWER_SEC) {
-          return { audio: silentResult(`the answer is too short to measure (${pcm.durationSec.toFixed(1)} s; at least ${MIN_ANSWER_SEC} s needed)`), decodeMs };
+          return { audio: { ...silentResult(`too short to judge: the answer is ${pcm.durationSec.toFixed(1)} s long (at least ${MIN_JUDGED_SPEECH_SEC} s of speech are needed for a fair score)`), tooShortClip: true }, decodeMs };
         }
-        return { audio: await analyzeAudio(pcm, input.question, recognizer!, stage, signal), decodeMs };
+        return { audio: await analyzeAudio(pcm, input.question, recognizer!, stage, signal, input.streamed?.audio), decodeMs };
       })();
       const [audioOut, vis] = await Promise.all([
         audioP.catch((e: unknown) => {
@@ -88,7 +92,7 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
       let eyeContact = unmeasured('', '');
       let bodyLanguage = unmeasured('', '');
       let visionReason: string | null = null;
-      const timingsMs: Record<string, number> = { decoding: decodeMs, ...audio.timingsMs };
+      const timingsMs: Record<string, number> = { decoding: decodeMs, ...audio.timingsMs, ...input.streamed?.timingsMs };
       if (vis instanceof Error) {
         visionReason = `vision not measured: ${vis.message}`;
         warnings.push(visionReason);
@@ -105,6 +109,13 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
       const confidence = audio.cues
         ? scoreConfidence({ ...audio.cues, facingCameraRatio: visual?.facingCameraRatio ?? null, bodyLanguageValue: bodyLanguage.value, visionReason })
         : unmeasured(audio.warnings[0] ?? 'no speech was measured', 'Record a spoken answer of at least a few sentences.');
+      let scores: Report['scores'] = { confidence, ...audio.scores, eyeContact, bodyLanguage };
+      if (audio.tooShortClip) scores = tooShort(scores, audio.warnings[0]!);
+      else if (audio.cues && audio.speechSec < MIN_JUDGED_SPEECH_SEC) {
+        const why = `too short to judge: ${audio.speechSec.toFixed(1)} s of speech (at least ${MIN_JUDGED_SPEECH_SEC} s are needed for a fair score); the measurements are shown, no score is given`;
+        warnings.unshift(why);
+        scores = tooShort(scores, why);
+      }
       timingsMs.total = Math.round(performance.now() - t0);
       onProgress({ stage: 'done', progress: 1 });
       return {
@@ -115,7 +126,7 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
         transcript: audio.transcript,
         speech: audio.speech,
         visual,
-        scores: { confidence, ...audio.scores, eyeContact, bodyLanguage },
+        scores,
         keyPoints: audio.keyPoints,
         warnings,
         timingsMs,
@@ -125,5 +136,13 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
 }
 
 function silentResult(reason: string): AudioResult {
-  return { transcript: null, speech: emptySpeech(), scores: noSpeechScores(reason), keyPoints: [], warnings: [reason], timingsMs: {}, cues: null };
+  return { transcript: null, speech: emptySpeech(), scores: noSpeechScores(reason), keyPoints: [], warnings: [reason], timingsMs: {}, cues: null, speechSec: 0 };
+}
+
+/** Every score null with the reason first; the measurement lines stay as evidence. */
+function tooShort(scores: Report['scores'], why: string): Report['scores'] {
+  const out = {} as Report['scores'];
+  for (const [k, v] of Object.entries(scores) as Array<[keyof Report['scores'], Report['scores'][keyof Report['scores']]]>)
+    out[k] = { value: null, evidence: [why, ...v.evidence.filter((e) => e !== why)], tip: 'Answer for at least 20-30 seconds so there is enough speech to judge.' };
+  return out;
 }

@@ -1,6 +1,6 @@
 /** The background job that runs an engine on one stored answer and records the report. */
 import { type Report, reportSchema } from '../../analysis/report.js';
-import { type AnalysisEngine, AnalysisError, type Progress } from '../../engines/engine.js';
+import { type AnalysisEngine, AnalysisError, type Progress, type StreamedParts } from '../../engines/engine.js';
 import { type Job, type JobHandler, PermanentJobError } from '../../infra/queue/queue.js';
 import { addCoaching, type ContentContext } from '../../analysis/summary/index.js';
 import type { Storage } from '../../infra/storage/storage.js';
@@ -17,6 +17,8 @@ export interface AnalysisJobDeps {
   /** Optional step after the engine (e.g. the LLM coach); its failure only adds a warning. */
   enrich?: (report: Report) => Promise<void>;
   log: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
+  /** What the streaming analysis measured while this answer was uploaded (once; undefined: analyse the file). */
+  streamed?: (answerId: string) => Promise<StreamedParts> | undefined;
   /** Least time between two progress writes to the database. */
   progressWriteMs?: number;
   /** The question type and job description the content analysis uses (default: a 'general' question, no job). */
@@ -43,8 +45,17 @@ export function createAnalysisHandler(d: AnalysisJobDeps): JobHandler {
     const file = await d.storage.localFile(answer.media_key);
     const started = Date.now();
     try {
+      let streamed: StreamedParts | undefined;
+      try {
+        const tw = Date.now();
+        streamed = await d.streamed?.(answer.id);
+        const created = Date.parse(answer.created_at);
+        if (streamed) streamed.timingsMs = { ...streamed.timingsMs, 'stream.jobWaitMs': Date.now() - tw, ...(Number.isFinite(created) ? { 'stream.createdToJobMs': tw - created } : {}) };
+      } catch (e) {
+        d.log.warn({ answerId: answer.id, err: (e as Error).message }, 'streaming analysis unusable; analysing the file');
+      }
       const raw = await d.engine.analyze(
-        { videoPath: file.path, question: answer.question_text, durationSec: answer.duration_sec, hasAudio: answer.has_audio === 1, hasVideo: answer.has_video === 1, answerId: answer.id },
+        { videoPath: file.path, question: answer.question_text, durationSec: answer.duration_sec, hasAudio: answer.has_audio === 1, hasVideo: answer.has_video === 1, answerId: answer.id, ...(streamed ? { streamed } : {}) },
         onProgress,
         signal,
       );

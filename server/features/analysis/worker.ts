@@ -13,6 +13,7 @@ export async function startWorker(c: Container): Promise<void> {
     storage: c.storage,
     engine,
     log: c.log,
+    streamed: (answerId) => c.streaming.claim(answerId),
     ...(coach ? { enrich: async (report) => void Object.assign(report, { coach: await coach.review(report) }) } : {}),
     contentContext: contentContextResolver(c.database.db),
   });

@@ -35,6 +35,10 @@ export interface SubmitInput {
   questionText?: string | undefined;
   /** 'candidate' for answers given through an invite: hidden from the public practice API. */
   scope?: AnswerScope;
+  /** The take was cut short by a reload and resumed (see PrepareLimits.interrupted). */
+  interrupted?: boolean;
+  /** Runs once the answer row exists, before its analysis is queued (the streaming analysis attaches itself). */
+  onCreated?: (id: string) => void;
   /** The client whose analysis budget pays for this answer (server/features/budget); none = not metered. */
   client?: string | undefined;
 }
@@ -60,7 +64,7 @@ export class AnswerService {
     if (input.file.size === 0) throw badRequest('EMPTY_FILE', 'The uploaded video is empty (0 bytes). Please record again.');
     const question = await this.resolveQuestion(input, input.scope ?? 'practice');
     const id = randomUUID();
-    const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: this.d.maxDurationSec });
+    const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: this.d.maxDurationSec, interrupted: input.interrupted === true });
     const ext = prepared.mime === 'video/webm' ? 'webm' : 'mp4';
     const mediaKey = `answers/${id}/answer.${ext}`;
     let rank = 0;
@@ -86,6 +90,7 @@ export class AnswerService {
       await this.d.storage.deletePrefix(`answers/${id}`);
       throw err;
     }
+    input.onCreated?.(id);
     // A crash between the row and the job is repaired by reconcile() at the next start.
     await this.d.queue.enqueue(id, ANALYZE_JOB, { rank });
     return { id };

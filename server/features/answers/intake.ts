@@ -16,7 +16,7 @@ export interface ReceivedUpload {
 }
 
 /** Video containers a browser or phone produces; `application/octet-stream` when the client does not know. */
-const ACCEPTED_TYPES = /^(video\/(webm|mp4|quicktime|x-matroska|ogg|3gpp|x-m4v)|application\/octet-stream)(;.*)?$/i;
+export const ACCEPTED_TYPES = /^(video\/(webm|mp4|quicktime|x-matroska|ogg|3gpp|x-m4v)|application\/octet-stream)(;.*)?$/i;
 
 export async function receiveUpload(request: FastifyRequest, tmpDir: string, maxBytes: number, fileField = 'video'): Promise<ReceivedUpload> {
   if (!request.isMultipart()) {

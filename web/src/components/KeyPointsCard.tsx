@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 
 /** The key points of the answer, collapsible like the score cards. */
-export function KeyPointsCard({ points }: { points: string[] }) {
+export function KeyPointsCard({ points, emptyReason }: { points: string[]; emptyReason?: string | undefined }) {
   const [open, setOpen] = useState(true);
   const id = useId();
   return (
     <article className="card score-card key-points" data-testid="key-points">
       <h3>Key points</h3>
-      <p className="muted small">{points.length === 0 ? 'No key points were extracted.' : `${points.length} point${points.length === 1 ? '' : 's'}`}</p>
+      <p className="muted small">{points.length === 0 ? (emptyReason ?? 'No key points were extracted.') : `${points.length} point${points.length === 1 ? '' : 's'}`}</p>
       {points.length > 0 ? (
         <>
           <button type="button" className="btn link" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>

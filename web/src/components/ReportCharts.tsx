@@ -9,7 +9,8 @@ const PACE_BAND: Band = { min: 100, max: 165, label: 'Comfortable pace 100-165 w
 
 /** Pace, pitch and eye-contact charts, each only when the report has the data for it. */
 export function ReportCharts({ data, durationSec }: { data: ReportTimelines; durationSec: number }) {
-  const pace = useMemo(() => paceSeries(data.words, { windowSec: 10, stepSec: 1 }), [data.words]);
+  // the same span as the report's one pace (speech.wpm), so the chart and the figure agree
+  const pace = useMemo(() => paceSeries(data.words, { windowSec: 10, stepSec: 1, span: data.speechSpan }), [data.words, data.speechSpan]);
   const pitch = useMemo(() => pitchSeries(data.pitchTrack), [data.pitchTrack]);
   const eye = useMemo(() => eyeContactSeries(data.visualTimeline, 2), [data.visualTimeline]);
   if (pace.length === 0 && pitch.length === 0 && eye.length === 0) return null;
@@ -26,7 +27,7 @@ export function ReportCharts({ data, durationSec }: { data: ReportTimelines; dur
             points={pace.map((p) => ({ x: p.t, y: p.wpm }))}
             yMin={0}
             band={PACE_BAND}
-            summary={`Words per minute in a 10 s sliding window (range ${range(pace.map((p) => p.wpm))}); shaded: 100-165 wpm.`}
+            summary={`Words per minute in a 10 s sliding window (range ${range(pace.map((p) => p.wpm))})${data.paceWpm !== null ? `; overall pace ${data.paceWpm} wpm, the figure scored` : ''}; shaded: 100-165 wpm.`}
           />
         ) : null}
         {pitch.length > 0 ? <LineChart xMax={durationSec} title="Pitch" yLabel="Hz" points={pitch} summary={`Voice pitch of voiced sound (range ${range(pitch.map((p) => p.y))} Hz).`} /> : null}

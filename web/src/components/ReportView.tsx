@@ -87,7 +87,12 @@ export function ReportView({ answer, report, actions }: { answer: Answer; report
           {SCORE_NAMES.map((k) => (
             <ScoreCard key={k} label={SCORE_LABELS[k]} score={report.scores?.[k]} method={SCORE_METHODS[k]} />
           ))}
-          {report.content ? null : <KeyPointsCard points={report.keyPoints ?? []} />}
+          {report.content ? null : (
+            <KeyPointsCard
+              points={report.keyPoints ?? []}
+              emptyReason={report.transcript?.reliability?.level === 'low' ? `Not made: the transcript is unreliable (${report.transcript.reliability.reasons.join('; ')}).` : undefined}
+            />
+          )}
         </div>
       </section>
 

@@ -12,7 +12,8 @@ export function SpeechFacts({ report }: { report: Report }) {
   const s = report.speech;
   const v = report.visual;
   const facts: Array<[string, string]> = [
-    ['Pace', n(s?.wpm, 'wpm')],
+    ['Pace', n(s?.wpm, 'wpm', s?.wpm != null && !Number.isInteger(s.wpm) ? 1 : 0)],
+    ['Transcript reliability', report.transcript?.reliability ? report.transcript.reliability.level : 'not measured'],
     ['Fillers', s ? String(s.fillers.length) : 'not measured'],
     ['Long pauses (≥ 1.5 s)', s ? String(s.longPauseCount) : 'not measured'],
     ['Average pitch', n(s?.pitchMeanHz, 'Hz')],

@@ -17,16 +17,18 @@ export interface Recorder {
 }
 
 /**
- * MediaRecorder around a stream. Negotiates the format, collects 1 s chunks, stops automatically at
- * maxSec, and hands the finished take to onTake.
+ * MediaRecorder around a stream. Negotiates the format, collects 1 s chunks (each also handed to onChunk as it
+ * comes, for the upload during recording), stops automatically at maxSec, and hands the finished take to onTake.
  */
-export function useRecorder(stream: MediaStream | null, maxSec: number, onTake: (take: Take) => void): Recorder {
+export function useRecorder(stream: MediaStream | null, maxSec: number, onTake: (take: Take) => void, onChunk?: (chunk: Blob, mimeType: string) => void): Recorder {
   const [recording, setRecording] = useState(false);
   const [elapsedSec, setElapsed] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const recRef = useRef<MediaRecorder | null>(null);
   const onTakeRef = useRef(onTake);
   onTakeRef.current = onTake;
+  const onChunkRef = useRef(onChunk);
+  onChunkRef.current = onChunk;
 
   const stop = useCallback(() => {
     const rec = recRef.current;
@@ -47,7 +49,10 @@ export function useRecorder(stream: MediaStream | null, maxSec: number, onTake: 
     const chunks: Blob[] = [];
     const began = performance.now();
     rec.ondataavailable = (e) => {
-      if (e.data.size > 0) chunks.push(e.data);
+      if (e.data.size > 0) {
+        chunks.push(e.data);
+        onChunkRef.current?.(e.data, rec.mimeType || mimeType || 'video/webm');
+      }
     };
     rec.onerror = () => setError('Recording failed. Please try again.');
     rec.onstop = () => {

@@ -59,6 +59,9 @@ export interface ReportTimelines {
   noFaceSpans: TimeSpan[];
   pitchTrack: PitchSample[];
   visualTimeline: VisualSample[];
+  /** speech span (first to last voice activity) and the one pace of the report, when present */
+  speechSpan: TimeSpan | null;
+  paceWpm: number | null;
 }
 
 export function readTimelines(report: unknown): ReportTimelines {
@@ -72,5 +75,11 @@ export function readTimelines(report: unknown): ReportTimelines {
     noFaceSpans: asSpans(field(visual, 'noFaceSpans')),
     pitchTrack: asPitchTrack(field(speech, 'pitchTrack')),
     visualTimeline: asVisualTimeline(field(visual, 'timeline')),
+    speechSpan: (() => {
+      const a = field(speech, 'speechStartSec');
+      const b = field(speech, 'speechEndSec');
+      return typeof a === 'number' && typeof b === 'number' && b > a ? { start: a, end: b } : null;
+    })(),
+    paceWpm: typeof field(speech, 'wpm') === 'number' ? (field(speech, 'wpm') as number) : null,
   };
 }

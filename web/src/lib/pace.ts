@@ -18,6 +18,11 @@ export interface PaceOptions {
   windowSec?: number;
   /** Distance between window centres in seconds (default 1 s). */
   stepSec?: number;
+  /**
+   * The report's speech span (speech.speechStartSec/speechEndSec: first to last voice activity), the same
+   * span the report's one pace (speech.wpm) is divided by. Default: first word start to last word end.
+   */
+  span?: { start: number; end: number } | null;
 }
 
 /**
@@ -30,11 +35,11 @@ export function paceSeries(words: readonly TimedWord[], opts: PaceOptions = {}):
   const stepSec = opts.stepSec ?? 1;
   if (words.length < 2 || windowSec <= 0 || stepSec <= 0) return [];
   const mids = words.map((w) => (w.start + w.end) / 2).sort((a, b) => a - b);
-  const speechStart = Math.min(...words.map((w) => w.start));
-  const speechEnd = Math.max(...words.map((w) => w.end));
+  const speechStart = opts.span ? opts.span.start : Math.min(...words.map((w) => w.start));
+  const speechEnd = opts.span ? opts.span.end : Math.max(...words.map((w) => w.end));
   const span = speechEnd - speechStart;
   if (span <= 0) return [];
-  // Speech shorter than one window: one point for the whole span.
+  // Speech shorter than one window: one point for the whole span (with the report's span: the report's pace).
   if (span < windowSec) {
     return [{ t: round2(speechStart + span / 2), wpm: round1((words.length / span) * 60) }];
   }

@@ -5,6 +5,7 @@ import type { AnswerAccepted } from '../../../contracts/answers';
 import { practiceApi, practiceKeys, questionBankQuery, randomQuestionQuery } from '../api';
 import { useConfig } from '../hooks/useConfig';
 import { useRecording } from '../hooks/useRecording';
+import { useStreamingUpload } from '../hooks/useStreamingUpload';
 import { useUpload } from '../hooks/useUpload';
 import { messageOf } from '../lib/http';
 import { uploadFileName } from '../lib/mime';
@@ -20,6 +21,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { ErrorBox } from '../components/ErrorBox';
 import { AnalysisWatcher } from '../components/AnalysisWatcher';
 import { StepList, type Phase } from '../components/StepList';
+import { StreamStatus } from '../components/StreamStatus';
 
 export function Interview() {
   const config = useConfig();
@@ -41,10 +43,12 @@ export function Interview() {
   const [phase, setPhase] = useState<Phase>('setup');
   const [retakesUsed, setRetakesUsed] = useState(0);
   const upload = useUpload<AnswerAccepted>();
+  // the take goes to the server while it is recorded, and is analysed as it arrives
+  const live = useStreamingUpload(practiceApi.streamingUploadUrl, question?.id ?? null);
   const [answerId, setAnswerId] = useState<string | null>(null);
 
   const cameraOn = phase !== 'uploading' && phase !== 'analyzing';
-  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, config.recordingMaxSec, () => setPhase('review'));
+  const { media, retryMedia, stream, level, recorder, take } = useRecording(cameraOn, config.recordingMaxSec, () => setPhase('review'), live.onChunk);
 
   const startRecording = useCallback(() => {
     setPhase('recording');
@@ -55,14 +59,41 @@ export function Interview() {
   const submit = async (): Promise<void> => {
     if (!take || !question) return;
     setPhase('uploading');
-    const accepted = await upload.send(practiceApi.uploadUrl, { questionId: question.id }, take.blob, uploadFileName(take.mimeType));
+    let accepted: AnswerAccepted | null = null;
+    if (live.active) {
+      try {
+        accepted = await practiceApi.submitUpload(await live.finish(), question.id);
+      } catch (e) {
+        // the streamed upload did not complete: send the whole take in one request instead (nothing is lost)
+        console.warn(`streamed upload failed, sending the take in one piece: ${messageOf(e)}`);
+      }
+    }
+    accepted ??= await upload.send(practiceApi.uploadUrl, { questionId: question.id }, take.blob, uploadFileName(take.mimeType));
     if (!accepted) return;
     void queryClient.invalidateQueries({ queryKey: practiceKeys.answers });
     setAnswerId(accepted.id);
     setPhase('analyzing');
   };
 
+  /** A take recorded before a reload that the server never got in full: send the rest, then analyse it. */
+  const sendUnsent = async (): Promise<void> => {
+    const unsent = live.unsent;
+    if (!unsent) return;
+    setPhase('uploading');
+    try {
+      const accepted = await practiceApi.submitUpload(await live.resumeUnsent(), unsent.questionId, true);
+      void queryClient.invalidateQueries({ queryKey: practiceKeys.answers });
+      setAnswerId(accepted.id);
+      setPhase('analyzing');
+    } catch (e) {
+      setUnsentError(messageOf(e));
+      setPhase('setup');
+    }
+  };
+  const [unsentError, setUnsentError] = useState<string | null>(null);
+
   const retake = (): void => {
+    live.discard();
     setRetakesUsed((n) => n + 1);
     setPhase('countdown');
   };
@@ -84,6 +115,25 @@ export function Interview() {
       ) : (
         <QuestionCard question={question} onAnother={phase === 'setup' ? another : undefined} busy={questionQuery.isFetching} />
       )}
+
+      {phase === 'setup' && (live.unsent || unsentError) ? (
+        <section className="card" aria-labelledby="unsent-h" data-testid="unsent-take">
+          <h2 id="unsent-h">An earlier answer was not fully sent</h2>
+          {unsentError ? (
+            <ErrorBox message={unsentError} />
+          ) : (
+            <>
+              <p className="muted">This browser kept the recording from {new Date(live.unsent?.createdAt ?? Date.now()).toLocaleString()}. Send the rest now to get its report, or discard it.</p>
+              <button type="button" className="btn primary" onClick={() => void sendUnsent()}>
+                Send it now
+              </button>{' '}
+              <button type="button" className="btn secondary" onClick={live.dropUnsent}>
+                Discard it
+              </button>
+            </>
+          )}
+        </section>
+      ) : null}
 
       {showPreview ? (
         <div className="interview-grid">
@@ -128,9 +178,17 @@ export function Interview() {
               </div>
             ) : null}
             {phase === 'recording' ? <RecordingPanel elapsedSec={recorder.elapsedSec} maxSec={config.recordingMaxSec} onStop={recorder.stop} /> : null}
+            {phase === 'recording' && live.active ? <StreamStatus analysis={live.analysis} sentBytes={live.sentBytes} recordedBytes={live.recordedBytes} /> : null}
             {recorder.error ? (
               <ErrorBox message={recorder.error}>
-                <button type="button" className="btn" onClick={() => setPhase('setup')}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => {
+                    live.discard();
+                    setPhase('setup');
+                  }}
+                >
                   Start over
                 </button>
               </ErrorBox>
@@ -155,12 +213,15 @@ export function Interview() {
             </ErrorBox>
           ) : (
             <div aria-live="polite">
-              <ProgressBar label="Upload" fraction={upload.progress} />
+              <ProgressBar label="Upload" fraction={live.active && live.recordedBytes > 0 && upload.progress === 0 ? live.sentBytes / live.recordedBytes : upload.progress} />
             </div>
           )}
         </section>
       ) : null}
 
+      {(phase === 'review' || phase === 'uploading' || phase === 'analyzing') && live.active ? (
+        <StreamStatus analysis={live.analysis} sentBytes={live.sentBytes} recordedBytes={live.recordedBytes} />
+      ) : null}
       {phase === 'analyzing' && answerId ? <AnalysisWatcher id={answerId} /> : null}
     </div>
   );

@@ -1,0 +1,188 @@
+/**
+ * The acoustic path for filled pauses (um, uh, er): a filled pause is a voiced stretch of 0.2-1.5 s whose
+ * pitch and spectrum barely move (a held neutral vowel, optionally closing into a hum), unlike words,
+ * whose formants and pitch change every 50-150 ms (Shriberg 2001, "To 'errrr' is human: ecology and
+ * acoustics of speech disfluencies", JIPA 31(1): filled pauses are longer, flatter in F0, and have a
+ * stable, centralised vowel quality). Frames are 20 ms; per frame we need F0 (NaN = unvoiced) and a
+ * small log-spectrum (band energies in dB).
+ */
+import type { Span } from '../report.js';
+
+export const FRAME_SEC = 0.02;
+export const BANDS = 16;
+
+export interface SteadyOptions {
+  /** max |F0 - running median| in semitones for a frame to continue a stretch */
+  maxPitchJumpSt: number;
+  /** max mean absolute change of the band energies (dB) from the previous frame */
+  maxFluxDb: number;
+  minSec: number;
+  maxSec: number;
+  /** max sd of F0 over the stretch, in semitones */
+  maxPitchSdSt: number;
+}
+
+export const defaultSteadyOptions: SteadyOptions = { maxPitchJumpSt: 1.5, maxFluxDb: 4, minSec: 0.2, maxSec: 1.5, maxPitchSdSt: 0.5 };
+
+/** Splits a flattened spectra array (BANDS per frame) into frames. */
+export function unflatten(spectra: Float32Array, bands = BANDS): Float32Array[] {
+  const out: Float32Array[] = [];
+  for (let i = 0; i + bands <= spectra.length; i += bands) out.push(spectra.subarray(i, i + bands));
+  return out;
+}
+
+/**
+ * Filled pauses from the audio alone: steady voiced stretches inside voice activity that no recognised word
+ * overlaps (the transcript's gaps), stretches closer than 0.1 s merged (one "uhhh" with a pitch step).
+ * Tuned on the real set (docs/accuracy.md): stretches overlapping recognised words were tried too and
+ * cost more precision (read speech has held vowels) than they gained in recall, so they are not used.
+ * The acoustic path cannot tell um from uh; it reports "uh".
+ */
+export function acousticFilledPauses(stretches: readonly Span[], speech: readonly Span[], words: ReadonlyArray<Span>): Span[] {
+  const merged: Span[] = [];
+  for (const s of stretches) {
+    const last = merged[merged.length - 1];
+    if (last && s.start - last.end < 0.1) last.end = s.end;
+    else merged.push({ ...s });
+  }
+  return merged.filter(
+    (s) => s.end - s.start <= defaultSteadyOptions.maxSec + 0.2 && speech.some((g) => s.start >= g.start - 0.05 && s.end <= g.end + 0.05) && !words.some((w) => w.end > s.start && w.start < s.end),
+  );
+}
+
+const st = (hz: number): number => 12 * Math.log2(hz / 100);
+
+/** Log band energies (dB) of `bands` mel-spaced bands (100-4000 Hz) per 20 ms frame (32 ms window, 512-point FFT, 16 kHz). */
+export function bandEnergies(samples: Float32Array, sampleRate: number, bands = 16): Float32Array[] {
+  const hop = Math.round(FRAME_SEC * sampleRate);
+  const N = 512;
+  const n = Math.max(0, Math.floor((samples.length - N) / hop) + 1);
+  const mel = (f: number): number => 2595 * Math.log10(1 + f / 700);
+  const edges = Array.from({ length: bands + 1 }, (_, i) => {
+    const m = mel(100) + ((mel(4000) - mel(100)) * i) / bands;
+    return Math.round(((700 * (10 ** (m / 2595) - 1)) / sampleRate) * N);
+  });
+  const win = new Float32Array(N).map((_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (N - 1)));
+  const re = new Float64Array(N);
+  const im = new Float64Array(N);
+  const out: Float32Array[] = [];
+  for (let f = 0; f < n; f++) {
+    for (let i = 0; i < N; i++) {
+      re[i] = (samples[f * hop + i] ?? 0) * win[i]!;
+      im[i] = 0;
+    }
+    fft(re, im);
+    const e = new Float32Array(bands);
+    for (let b = 0; b < bands; b++) {
+      let s = 1e-10;
+      for (let k = edges[b]!; k < Math.max(edges[b]! + 1, edges[b + 1]!); k++) s += re[k]! * re[k]! + im[k]! * im[k]!;
+      e[b] = 10 * Math.log10(s);
+    }
+    // bands more than 50 dB under the frame's strongest carry only leakage: floor them so they do not look unsteady
+    let top = -Infinity;
+    for (const v of e) top = Math.max(top, v);
+    for (let b = 0; b < bands; b++) e[b] = Math.max(e[b]!, top - 50);
+    out.push(e);
+  }
+  return out;
+}
+
+/** In-place radix-2 FFT. */
+function fft(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      [re[i], re[j]] = [re[j]!, re[i]!];
+      [im[i], im[j]] = [im[j]!, im[i]!];
+    }
+  }
+  for (let len = 2; len <= n; len <<= 1) {
+    const ang = (-2 * Math.PI) / len;
+    for (let i = 0; i < n; i += len)
+      for (let k = 0; k < len / 2; k++) {
+        const wr = Math.cos(ang * k);
+        const wi = Math.sin(ang * k);
+        const a = i + k;
+        const b = a + len / 2;
+        const tr = re[b]! * wr - im[b]! * wi;
+        const ti = re[b]! * wi + im[b]! * wr;
+        re[b] = re[a]! - tr;
+        im[b] = im[a]! - ti;
+        re[a] = re[a]! + tr;
+        im[a] = im[a]! + ti;
+      }
+  }
+}
+
+/** Voiced stretches with steady pitch and spectrum, 0.2-1.5 s long. */
+export function steadyVoicedStretches(f0: ArrayLike<number>, spectra: readonly Float32Array[], o: SteadyOptions = defaultSteadyOptions): Span[] {
+  const n = Math.min(f0.length, spectra.length);
+  const out: Span[] = [];
+  let start = -1;
+  let pitches: number[] = [];
+  const close = (end: number): void => {
+    if (start >= 0) {
+      const dur = (end - start) * FRAME_SEC;
+      if (dur >= o.minSec && dur <= o.maxSec && pitches.length) {
+        const m = pitches.reduce((a, b) => a + b, 0) / pitches.length;
+        const sd = Math.sqrt(pitches.reduce((a, b) => a + (b - m) ** 2, 0) / pitches.length);
+        if (sd <= o.maxPitchSdSt) out.push({ start: Math.round(start * FRAME_SEC * 100) / 100, end: Math.round(end * FRAME_SEC * 100) / 100 });
+      }
+    }
+    start = -1;
+    pitches = [];
+  };
+  for (let i = 0; i < n; i++) {
+    const hz = f0[i]!;
+    if (Number.isNaN(hz)) {
+      close(i);
+      continue;
+    }
+    const p = st(hz);
+    let flux = 0;
+    if (i > 0) {
+      const a = spectra[i]!;
+      const b = spectra[i - 1]!;
+      for (let k = 0; k < a.length; k++) flux += Math.abs(a[k]! - b[k]!);
+      flux /= a.length;
+    }
+    if (start >= 0) {
+      const sorted = [...pitches].sort((x, y) => x - y);
+      const med = sorted[Math.floor(sorted.length / 2)]!;
+      if (Math.abs(p - med) > o.maxPitchJumpSt || flux > o.maxFluxDb) close(i);
+    }
+    if (start < 0) start = i;
+    pitches.push(p);
+  }
+  close(n);
+  return out;
+}
+
+/** Looser steadiness for the word check: any steady voiced run of >= 80 ms, pitch sd <= 1.5 semitones. */
+export const wordSteadyOptions: SteadyOptions = { maxPitchJumpSt: 1.5, maxFluxDb: 4, minSec: 0.08, maxSec: 3, maxPitchSdSt: 1.5 };
+
+/**
+ * Recognised words that are really a held filler: near-zero recognizer confidence (< 0.1), at least 0.2 s
+ * long, standing apart (>= 0.1 s to the previous or next word: filled pauses sit at phrase edges, and
+ * without this a slow synthetic voice's held "the" matched), and at least 70 % of their time inside steady
+ * voiced runs (wordSteadyOptions). pocketsphinx forces a
+ * word from its vocabulary onto an "uhhh" ("for", "to", "up"); a real word with that little confidence and
+ * that little movement is rare (on the real set this rule added 1 true filled pause and no false one).
+ * Returns the indices of such words.
+ */
+export function heldFillerWords(words: ReadonlyArray<Span & { confidence?: number }>, steadyRuns: readonly Span[]): number[] {
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    const d = w.end - w.start;
+    if ((w.confidence ?? 1) >= 0.1 || d < 0.2 || d > 1.0) return;
+    const before = i === 0 ? Infinity : w.start - words[i - 1]!.end;
+    const after = i === words.length - 1 ? Infinity : words[i + 1]!.start - w.end;
+    if (before < 0.1 && after < 0.1) return;
+    const steady = steadyRuns.reduce((a, s) => a + Math.max(0, Math.min(w.end, s.end) - Math.max(w.start, s.start)), 0);
+    if (steady / d >= 0.7) out.push(i);
+  });
+  return out;
+}
