@@ -14,7 +14,8 @@ export const fairnessQuery = z.object({
       if (!parsed.success) ctx.addIssue({ code: 'custom', message: 'selected: a comma-separated list of candidate statuses' });
       return parsed.data ?? [];
     }),
-  minGroupSize: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Smallest group judged by the four-fifths rule (default: the FAIRNESS_MIN_GROUP setting, 5). */
+  minGroupSize: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
 export const fairnessGroupSchema = z.object({
@@ -33,6 +34,8 @@ export const fairnessReportSchema = z.object({
   /** Candidates without a group: counted, not in the ratios. */
   unknown: z.object({ assessed: z.number(), selected: z.number() }),
   referenceGroup: z.string().nullable(),
+  /** Groups smaller than this are "too few to judge": no four-fifths alarm. */
+  minGroupSize: z.number(),
   warnings: z.array(z.string()),
 });
 export type FairnessReport = z.infer<typeof fairnessReportSchema>;

@@ -12,6 +12,18 @@ export type Weights = z.infer<typeof weightsSchema>;
 /** Weights as sent or stored: any subset, each 0-100; the others keep their default. */
 export const weightsInput = z.object(Object.fromEntries(METRICS.map((m) => [m, z.number().min(0).max(100).optional()])) as Record<Metric, z.ZodOptional<z.ZodNumber>>).strict();
 
+/** A criterion of a question's own rubric: what each level 1 to 5 looks like, so a "4" means the same to every reviewer. */
+export const rubricCriterionSchema = z.object({
+  key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'key: a short name such as "relevance" (letters, digits, _)'),
+  label: z.string().trim().min(1).max(80),
+  anchors: z.tuple([z.string().trim().min(1).max(300), z.string().trim().min(1).max(300), z.string().trim().min(1).max(300), z.string().trim().min(1).max(300), z.string().trim().min(1).max(300)]),
+});
+export const questionRubricSchema = z
+  .array(rubricCriterionSchema)
+  .min(1)
+  .max(8)
+  .refine((cs) => new Set(cs.map((c) => c.key)).size === cs.length, 'rubric: each criterion key once');
+
 /** A question of a new interview: one from the bank (questionId) or a new one (text). */
 export const interviewQuestionInput = z.object({
   questionId: z.string().min(1).max(100).optional(),
@@ -19,7 +31,22 @@ export const interviewQuestionInput = z.object({
   thinkTimeSec: z.number().int().min(0).max(600).default(30),
   answerTimeSec: z.number().int().min(10).max(1800).default(120),
   retakes: z.number().int().min(0).max(10).default(1),
+  /** This question's rubric; omitted: the default rubric (relevance, structure, communication). */
+  rubric: questionRubricSchema.optional(),
 });
+
+/** What the candidate sees first: the company's name, its logo (an https URL or a path on this server) and a short introduction. */
+export const brandSchema = z.object({
+  company: z.string().trim().max(120).default(''),
+  logoUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((u) => u === '' || /^https:\/\/[^\s"'<>]+$/.test(u) || /^\/[^\s"'<>]*$/.test(u), 'logoUrl: an https:// URL or a path on this server')
+    .default(''),
+  intro: z.string().trim().max(5000).default(''),
+});
+export type Brand = z.infer<typeof brandSchema>;
 
 export const interviewPatch = z
   .object({
@@ -28,6 +55,7 @@ export const interviewPatch = z
     consentText: z.string().max(10_000).optional(),
     retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
     weights: weightsInput.nullable().optional(),
+    brand: brandSchema.nullable().optional(),
     questions: z.array(interviewQuestionInput).min(1).max(50),
   })
   .partial();
@@ -43,6 +71,7 @@ export const interviewQuestionSchema = z.object({
   thinkTimeSec: z.number(),
   answerTimeSec: z.number(),
   retakes: z.number(),
+  rubric: z.array(rubricCriterionSchema),
 });
 export type InterviewQuestion = z.infer<typeof interviewQuestionSchema>;
 
@@ -53,6 +82,7 @@ const interviewFields = z.object({
   consentText: z.string(),
   retentionDays: z.number().nullable(),
   weights: weightsSchema,
+  brand: brandSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -17,14 +17,14 @@ export const SCORE_LABELS: Record<ScoreName, string> = {
   bodyLanguage: 'Body language',
 };
 
-/** Short names (history chips, leaderboard columns). */
+/** Short names (history chips, leaderboard columns, reviewer workspace): the same words as the report's cards (issue 15), without the qualifier. */
 export const SCORE_SHORT_LABELS: Record<ScoreName, string> = {
   confidence: 'Confidence',
   clarity: 'Clarity',
-  speechRate: 'Pace',
-  voiceTone: 'Voice',
+  speechRate: 'Speech rate',
+  voiceTone: 'Voice tone',
   eyeContact: 'Eye contact',
-  bodyLanguage: 'Posture',
+  bodyLanguage: 'Body language',
 };
 
 /** The reviewers' rubric ratings (1-5) as one more leaderboard metric, mapped to 0-100. */
@@ -33,7 +33,7 @@ export const RATING_METRIC = 'rating';
 export const METRICS = [...SCORE_NAMES, RATING_METRIC] as const;
 export type Metric = (typeof METRICS)[number];
 
-export const METRIC_LABELS: Record<Metric, string> = { ...SCORE_SHORT_LABELS, rating: 'Reviewer rating' };
+export const METRIC_LABELS: Record<Metric, string> = { ...SCORE_SHORT_LABELS, rating: 'Reviewer score' };
 
 /** How the leaderboard can be sorted: rank, name, status, or one metric. */
 export const LEADERBOARD_SORTS = ['rank', 'name', 'status', ...METRICS] as const;

@@ -10,8 +10,8 @@ export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 /** True once the analysis has ended (done or failed): nothing will change without a retry. */
 export const isSettled = (status: AnswerStatus): boolean => status === 'done' || status === 'failed';
 
-/** Where a candidate stands: the first three follow their answers, the last three are human decisions. */
-export const CANDIDATE_STATUSES = ['invited', 'in_progress', 'completed', 'shortlisted', 'rejected', 'hired'] as const;
+/** Where a candidate stands: added without a link yet, then following their invite and answers; the last three are human decisions. */
+export const CANDIDATE_STATUSES = ['not_invited', 'invited', 'in_progress', 'completed', 'shortlisted', 'rejected', 'hired'] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 /** The decisions an admin records (completed: undo a shortlist or rejection). */

@@ -88,6 +88,27 @@ export const configSchema = z.object({
   JOB_LOCK_SEC: z.coerce.number().int().min(1).max(3600).optional(),
   /** A whole request, upload included, must finish within this time. */
   REQUEST_TIMEOUT_SEC: int(900, 5, 24 * 3600),
+  /** Hiring mail (docs/hiring.md): smtp://user:pass@host:port or smtps://...; unset = no mail, invite links are shown to copy. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** The sender of hiring mail, e.g. "Acme Hiring <hiring@acme.example>". */
+  MAIL_FROM: z.string().min(3).default('Interview Analyzer <no-reply@localhost>'),
+  /** Reminders go this many hours before an invite's deadline (comma-separated, e.g. 48,24); 0 = none. */
+  INVITE_REMINDER_HOURS: z
+    .string()
+    .default('24')
+    .transform((s, ctx) => {
+      const hours = s.split(',').map((x) => Number(x.trim()));
+      if (hours.some((h) => !Number.isInteger(h) || h < 0 || h > 24 * 365)) ctx.addIssue({ code: 'custom', message: 'comma-separated whole hours, e.g. 48,24 (0 = no reminder)' });
+      return [...new Set(hours.filter((h) => h > 0))].sort((a, b) => b - a);
+    }),
+  /** Attempts to send one mail before it is marked failed (retries back off 30 s x 4^n, capped at 1 h). */
+  MAIL_MAX_ATTEMPTS: int(5, 1, 50),
+  /** Attempts to deliver one webhook before it is marked failed. */
+  WEBHOOK_MAX_ATTEMPTS: int(6, 1, 50),
+  /** A webhook receiver must answer within this time. */
+  WEBHOOK_TIMEOUT_SEC: int(10, 1, 120),
+  /** Fairness report: groups smaller than this are "too few to judge" (no four-fifths alarm). */
+  FAIRNESS_MIN_GROUP: int(5, 1, 1000),
   /** An upload whose body sends nothing for this long is dropped (a silent client does not hold a connection). */
   BODY_IDLE_TIMEOUT_SEC: int(30, 1, 3600),
   /** Analysis budget per client: minutes of media accepted per hour (0 = no limit). */

@@ -20,6 +20,7 @@ import { UserService } from './features/auth/user.service.js';
 import { CandidateRepository } from './features/candidates/candidate.repository.js';
 import { CandidateService } from './features/candidates/candidate.service.js';
 import type { Hiring } from './features/hiring/services.js';
+import { createHiringIntegrations, wireHiringEvents } from './features/hiring/integrations.js';
 import { InterviewRepository } from './features/interviews/interview.repository.js';
 import { InterviewService } from './features/interviews/interview.service.js';
 import { InviteRepository } from './features/invites/invite.repository.js';
@@ -140,6 +141,9 @@ function createHiring(c: Container): Hiring {
   const reviewRepo = new ReviewRepository(db);
   const interviews = new InterviewService(interviewRepo, audit);
   const candidates = new CandidateService(new CandidateRepository(db), c.storage, audit);
+  const { mail, webhooks, tokens } = createHiringIntegrations(c, audit);
+  const invites = new InviteService(new InviteRepository(db), interviewRepo, candidates, audit, settings.INVITE_DAYS, mail);
+  wireHiringEvents({ invites, candidates, mail, webhooks });
   return {
     settings,
     audit,
@@ -147,9 +151,12 @@ function createHiring(c: Container): Hiring {
     users: new UserService(userRepo, sessions, audit),
     interviews,
     candidates,
-    invites: new InviteService(new InviteRepository(db), interviewRepo, candidates, audit, settings.INVITE_DAYS),
+    invites,
     reviews: new ReviewService(c, reviewRepo, interviewRepo, candidates, audit),
-    leaderboard: new LeaderboardService(interviews, candidates, reviewRepo),
+    leaderboard: new LeaderboardService(interviews, candidates, reviewRepo, settings.FAIRNESS_MIN_GROUP),
+    mail,
+    webhooks,
+    tokens,
   };
 }
 

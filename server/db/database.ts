@@ -6,6 +6,10 @@ import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-hiring.js';
 import * as m003 from './migrations/003-answer-scope.js';
+import * as m005 from './migrations/005-hiring-mail.js';
+import * as m005b from './migrations/005b-hiring-integrations.js';
+import * as m005c from './migrations/005c-review-comments.js';
+import * as m005d from './migrations/005d-question-rubric.js';
 import * as m008 from './migrations/008-analysis-budget.js';
 import * as m009 from './migrations/009-mock-interviews.js';
 import type { DB } from './schema.js';
@@ -13,7 +17,17 @@ import type { DB } from './schema.js';
 /** The SQLite database's file name inside DATA_DIR. */
 export const SQLITE_FILE = 'interview-analyzer.sqlite';
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '008-analysis-budget': m008, '009-mock-interviews': m009 };
+const migrations: Record<string, Migration> = {
+  '001-initial': m001,
+  '002-hiring': m002,
+  '003-answer-scope': m003,
+  '005-hiring-mail': m005,
+  '005b-hiring-integrations': m005b,
+  '005c-review-comments': m005c,
+  '005d-question-rubric': m005d,
+  '008-analysis-budget': m008,
+  '009-mock-interviews': m009,
+};
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

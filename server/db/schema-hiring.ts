@@ -36,6 +36,10 @@ export interface InterviewsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON per-interview mail templates (migration 005); null = the defaults. */
+  mail_templates_json: string | null;
+  /** JSON { company, logoUrl, intro } (migration 005); null = no branding. */
+  brand_json: string | null;
 }
 
 export interface InterviewQuestionsTable {
@@ -46,6 +50,8 @@ export interface InterviewQuestionsTable {
   think_time_sec: number;
   answer_time_sec: number;
   retakes: number;
+  /** JSON RubricCriterion[] (migration 005d); null = the default rubric (contracts/rubric.ts). */
+  rubric_json: string | null;
 }
 
 export interface CandidatesTable {
@@ -77,6 +83,11 @@ export interface InvitesTable {
   completed_at: string | null;
   created_by: string | null;
   created_at: string;
+  /** Tracking (migration 005): the invite mail was accepted by the SMTP server; the link was first opened; the first answer arrived; the candidate declined consent. */
+  sent_at: string | null;
+  opened_at: string | null;
+  started_at: string | null;
+  declined_at: string | null;
 }
 
 export interface CandidateAnswersTable {
@@ -131,7 +142,90 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export type MailKind = 'invite' | 'reminder' | 'confirmation' | 'finished';
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface MailOutboxTable {
+  id: string;
+  kind: MailKind;
+  to_addr: string;
+  subject: string;
+  /** Holds the invite link until the mail is sent or cancelled; then the link is removed. */
+  body_text: string;
+  status: MailStatus;
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  message_id: string | null;
+  interview_id: string | null;
+  candidate_id: string | null;
+  invite_id: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  secret: string;
+  events_json: string;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type DeliveryStatus = 'queued' | 'delivering' | 'delivered' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  candidate_id: string | null;
+  payload_json: string;
+  status: DeliveryStatus;
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ReviewCommentsTable {
+  id: string;
+  answer_id: string;
+  user_id: string;
+  at_sec: number;
+  text: string;
+  created_at: string;
+}
+
 export interface HiringDB {
+  review_comments: ReviewCommentsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  api_tokens: ApiTokensTable;
+  mail_outbox: MailOutboxTable;
   users: UsersTable;
   sessions: SessionsTable;
   interviews: InterviewsTable;

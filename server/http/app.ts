@@ -72,12 +72,17 @@ export async function buildApp(c: Container) {
   // Plug-in points: `tokenUser` (admin API tokens, 'token' routes), `practice` (owner identity), `share`, `invite`.
   installAccess(app, {
     sessionUser: (request) => sessionUserOf(c.hiring.auth, request),
+    tokenUser: (request) => c.hiring.tokens.tokenUser(request.headers.authorization),
     checkCsrf,
     setUser: setCurrentUser,
   });
   await app.register(fastifyMultipart, { limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
-    openapi: { info: { title: 'Interview Analyzer API', version: c.version, description: 'Record an interview answer, get a measured analysis.' } },
+    openapi: {
+      info: { title: 'Interview Analyzer API', version: c.version, description: 'Record an interview answer, get a measured analysis.' },
+      // the hiring read API (/api/v1): an admin's API token (docs/hiring.md)
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An admin API token (ia_...), created under /api/admin/tokens' } } },
+    },
     transform: jsonSchemaTransform,
   });
 

@@ -64,7 +64,7 @@ describe('candidates', () => {
   it('adds a candidate with tags, notes and an admin-entered group; refuses duplicates and bad emails', async () => {
     const res = await admin.req('POST', `/api/admin/interviews/${iv.id}/candidates`, { name: 'Grace Hopper', email: 'Grace@Example.com', tags: ['senior', 'senior', ' remote '], group: 'B', notes: 'referred' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: 'Grace Hopper', email: 'grace@example.com', status: 'invited', tags: ['senior', 'remote'], group: 'B', notes: 'referred' });
+    expect(res.json()).toMatchObject({ name: 'Grace Hopper', email: 'grace@example.com', status: 'not_invited', tags: ['senior', 'remote'], group: 'B', notes: 'referred' });
     expect((await admin.req('POST', `/api/admin/interviews/${iv.id}/candidates`, { name: 'G', email: 'grace@example.com' })).statusCode).toBe(409);
     expect((await admin.req('POST', `/api/admin/interviews/${iv.id}/candidates`, { name: 'G', email: 'not an email' })).json().code).toBe('BAD_EMAIL');
     expect((await admin.req('POST', `/api/admin/interviews/${other.id}/candidates`, { name: 'Grace', email: 'grace@example.com' })).statusCode).toBe(201);
@@ -103,8 +103,12 @@ describe('candidates', () => {
   it('filters by status and tag', async () => {
     const all = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates`)).json().items;
     expect(all).toHaveLength(4);
-    const senior = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates?tag=senior`)).json().items;
+    const senior = (await admin.req('GET', `/api/admin/interviews/${iv.id}/candidates?tag=senior`)).json().items;
     expect(senior.map((c: { name: string }) => c.name).sort()).toEqual(['Alan Turing', 'Grace Hopper']);
+    // a reviewer who has rated nobody sees the same candidates, blind
+    const blind = (await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates?tag=senior`)).json().items;
+    expect(blind.map((c: { id: string }) => c.id).sort()).toEqual(senior.map((c: { id: string }) => c.id).sort());
+    expect(blind.every((c: { name: string; group: string | null }) => c.name.startsWith('Candidate ') && c.group === null)).toBe(true);
     expect((await reviewer.req('GET', `/api/admin/interviews/${iv.id}/candidates?status=hired`)).json().items).toHaveLength(0);
   });
 
@@ -137,7 +141,7 @@ describe('candidates', () => {
       expect(res.json().code).toBe('CANDIDATE_NOT_FOUND');
     }
     const still = (await admin.req('GET', `/api/admin/interviews/${other.id}/candidates/${stranger.id}`)).json();
-    expect(still.candidate.status).toBe('invited');
+    expect(still.candidate.status).toBe('not_invited');
   });
 
   it('edits and deletes a candidate (DELETE needs the CSRF token)', async () => {
@@ -157,6 +161,9 @@ describe('candidates', () => {
       ['GET', `/api/admin/interviews/${iv.id}/leaderboard`],
       ['GET', `/api/admin/interviews/${iv.id}/leaderboard.csv`],
       ['GET', `/api/admin/interviews/${iv.id}/fairness`],
+      ['GET', `/api/admin/interviews/${iv.id}/fairness.csv`],
+      ['GET', `/api/admin/interviews/${iv.id}/mail-templates`],
+      ['POST', `/api/admin/interviews/${iv.id}/invites/bulk`],
       ['GET', '/api/admin/audit'],
       ['POST', '/api/admin/interviews'],
     ] as const) {

@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const mediaDir = (answerId: string) => join(t.dataDir, 'media', 'answers', answerId);
-const count = async (table: 'answers' | 'reviews' | 'candidates' | 'invites' | 'decisions' | 'candidate_answers' | 'jobs', ids: string[], col = 'answer_id') =>
+const count = async (table: 'answers' | 'reviews' | 'candidates' | 'invites' | 'decisions' | 'candidate_answers' | 'jobs' | 'review_comments' | 'webhook_deliveries' | 'mail_outbox', ids: string[], col = 'answer_id') =>
   (await t.c.database.db.selectFrom(table).select(col as never).where(col as never, 'in', ids as never).execute()).length;
 
 describe('deleting a candidate', () => {
@@ -32,7 +32,12 @@ describe('deleting a candidate', () => {
     const keep = await candidateAnswers(t, admin, iv.id, { name: 'Keep Me', email: 'keep@example.com' });
     await reviewer.req('PUT', `/api/admin/interviews/${iv.id}/candidates/${cand.id}/answers/${cand.answerIds[0]}/review`, { ratings: { relevance: 3 } });
     await reviewer.req('POST', `/api/admin/interviews/${iv.id}/candidates/${cand.id}/answers/${cand.answerIds[0]}/overrides`, { metric: 'clarity', value: 50, reason: 'r' });
+    await reviewer.req('POST', `/api/admin/interviews/${iv.id}/candidates/${cand.id}/answers/${cand.answerIds[0]}/comments`, { atSec: 1, text: 'note' });
+    // a webhook delivery carries the candidate's name and email
+    await admin.req('POST', '/api/admin/webhooks', { url: 'http://127.0.0.1:9/unreachable' });
     await admin.req('POST', `/api/admin/interviews/${iv.id}/candidates/${cand.id}/decision`, { decision: 'rejected' });
+    const deliveries = await t.c.database.db.selectFrom('webhook_deliveries').select('payload_json').where('candidate_id', '=', cand.id).execute();
+    expect(deliveries.map((d) => d.payload_json).join()).toContain('erase@example.com');
     for (const a of cand.answerIds) expect((await readdir(mediaDir(a))).length).toBe(1);
 
     expect((await admin.req('DELETE', `/api/admin/interviews/${iv.id}/candidates/${cand.id}`)).statusCode).toBe(204);
@@ -45,6 +50,9 @@ describe('deleting a candidate', () => {
     expect(await count('candidates', [cand.id], 'id')).toBe(0);
     expect(await count('invites', [cand.id], 'candidate_id')).toBe(0);
     expect(await count('decisions', [cand.id], 'candidate_id')).toBe(0);
+    expect(await count('review_comments', cand.answerIds)).toBe(0);
+    expect(await count('webhook_deliveries', [cand.id], 'candidate_id')).toBe(0);
+    expect(await count('mail_outbox', [cand.id], 'candidate_id')).toBe(0);
     // the other candidate is untouched
     for (const a of keep.answerIds) expect(existsSync(mediaDir(a))).toBe(true);
     const audit = (await admin.req('GET', '/api/admin/audit?action=candidate.delete')).json().items[0];

@@ -175,3 +175,21 @@ describe('the public practice API', () => {
     expect(await t.c.answers.get(id)).toMatchObject({ id });
   });
 });
+
+describe('branded intro', () => {
+  it('shows the interview\u2019s company, logo and introduction to the candidate, with the deadline; refuses a logo that is not https', async () => {
+    const bad = await admin.req('POST', '/api/admin/interviews', { title: 'Branded', questions: [{ text: 'Q?' }], brand: { company: 'Acme', logoUrl: 'javascript:alert(1)', intro: '' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/logoUrl: an https:\/\/ URL/);
+    const branded = (
+      await admin.req('POST', '/api/admin/interviews', { title: 'Branded', questions: [{ text: 'Q?' }], brand: { company: 'Acme Ltd', logoUrl: 'https://acme.example/logo.png', intro: 'Welcome to Acme.' } })
+    ).json();
+    expect(branded.brand).toEqual({ company: 'Acme Ltd', logoUrl: 'https://acme.example/logo.png', intro: 'Welcome to Acme.' });
+    const cand = await addCandidate(admin, branded.id);
+    const { token, invite: inv } = await invite(admin, branded.id, cand.id, { expiresInDays: 2 });
+    const v = (await view(token)).json();
+    expect(v.interview.brand).toEqual(branded.brand);
+    expect(v.deadline).toBe((inv as unknown as { expiresAt: string }).expiresAt);
+    expect(v).toMatchObject({ declined: false, consentGiven: false });
+  });
+});

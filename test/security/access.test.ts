@@ -78,6 +78,27 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/invite/:token': 'invite',
   'POST /api/invite/:token/consent': 'invite',
   'POST /api/invite/:token/answers': 'invite',
+  // hiring (issue 15)
+  'POST /api/invite/:token/decline': 'invite',
+  'POST /api/admin/interviews/:id/invites/bulk': 'admin',
+  'POST /api/admin/interviews/:id/invites/:inviteId/extend': 'admin',
+  'POST /api/admin/interviews/:id/candidates/:candidateId/answers/:answerId/comments': 'staff',
+  'GET /api/admin/interviews/:id/fairness.csv': 'admin',
+  'GET /api/admin/interviews/:id/mail-templates': 'admin',
+  'PUT /api/admin/interviews/:id/mail-templates': 'admin',
+  'GET /api/admin/interviews/:id/mail': 'admin',
+  'POST /api/admin/interviews/:id/mail/:mailId/retry': 'admin',
+  'POST /api/admin/webhooks': 'admin',
+  'GET /api/admin/webhooks': 'admin',
+  'DELETE /api/admin/webhooks/:webhookId': 'admin',
+  'GET /api/admin/webhooks/:webhookId/deliveries': 'admin',
+  'POST /api/admin/webhooks/:webhookId/deliveries/:deliveryId/retry': 'admin',
+  'POST /api/admin/tokens': 'admin',
+  'GET /api/admin/tokens': 'admin',
+  'POST /api/admin/tokens/:tokenId/revoke': 'admin',
+  'GET /api/v1/interviews': 'token',
+  'GET /api/v1/interviews/:id/candidates': 'token',
+  'GET /api/v1/interviews/:id/leaderboard': 'token',
 };
 
 /** Routes outside the API document on purpose: the demo's wrong-method answers and the web app's files. */

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { explainTotal, metricLabel } from '../../web/src/admin/explain.js';
+import { explainAutomated, metricLabel } from '../../web/src/admin/explain.js';
 
-describe('explainTotal', () => {
+describe('explainAutomated', () => {
   it('writes each term as value x weight over the weight sum', () => {
     const r = {
-      total: 55,
-      weightSum: 8,
+      summary: 70,
+      weightSum: 4,
       terms: [
-        { metric: 'clarity', value: 80, weight: 2 },
-        { metric: 'rating', value: 50, weight: 6 },
+        { metric: 'clarity', value: 80, weight: 3 },
+        { metric: 'voiceTone', value: 40, weight: 1 },
       ],
     };
-    expect(explainTotal(r, (m) => m.toUpperCase())).toBe('(CLARITY 80×2 + RATING 50×6) / 8 = 55');
-    expect(explainTotal(r, metricLabel)).toBe('(Clarity 80×2 + Reviewer rating 50×6) / 8 = 55');
-    expect(explainTotal({ total: null, weightSum: 0, terms: [] })).toBe('No total: nothing measured or rated yet.');
+    expect(explainAutomated(r, (m) => m.toUpperCase())).toBe('(CLARITY 80×3 + VOICETONE 40×1) / 4 = 70');
+    expect(explainAutomated(r, metricLabel)).toBe('(Clarity 80×3 + Voice tone 40×1) / 4 = 70');
+    expect(explainAutomated({ summary: null, weightSum: 0, terms: [] })).toBe('No automated summary: nothing measured yet.');
   });
-  it('names every metric, and shows an unknown one as it is', () => {
-    expect(metricLabel('bodyLanguage')).toBe('Posture');
+  it('names every metric with the report\u2019s own words, and shows an unknown one as it is', () => {
+    expect(metricLabel('bodyLanguage')).toBe('Body language');
+    expect(metricLabel('speechRate')).toBe('Speech rate');
     expect(metricLabel('newScore')).toBe('newScore');
   });
 });

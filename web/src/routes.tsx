@@ -50,11 +50,20 @@ export const routes: RouteObject[] = [
           { id: 'admin-users', path: 'users', lazy: async () => ({ Component: (await admin()).UsersPage }) },
           { id: 'admin-audit', path: 'audit', lazy: async () => ({ Component: (await admin()).AuditPage }) },
           { id: 'admin-queue', path: 'queue', lazy: async () => ({ Component: (await admin()).QueuePage }) },
+          { id: 'admin-integrations', path: 'integrations', lazy: async () => ({ Component: (await admin()).IntegrationsPage }) },
           { id: 'admin-not-found', path: '*', lazy: async () => ({ Component: (await admin()).AdminNotFound }) },
         ],
       },
-      { id: 'invite', path: 'invite/:token', handle: handle('Interview'), lazy: async () => ({ Component: (await import('./candidate/InvitePage')).InvitePage }) },
       { id: 'not-found', path: '*', element: <NotFound />, handle: handle('Not found') },
     ],
+  },
+  {
+    // The candidate's interview: its own frame, without the practice area's links or analysis wording.
+    id: 'invite-root',
+    path: '/invite/:token',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <p role="status">Loading…</p>,
+    lazy: async () => ({ Component: (await import('./candidate/CandidateLayout')).CandidateLayout }),
+    children: [{ id: 'invite', index: true, handle: handle('Interview'), lazy: async () => ({ Component: (await import('./candidate/InvitePage')).InvitePage }) }],
   },
 ];

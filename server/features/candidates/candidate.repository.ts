@@ -32,6 +32,11 @@ export class CandidateRepository {
   }
 
   /** Records one decision per candidate and sets their status, in one transaction. */
+  /** The interview's id and title (for the decision listeners: webhooks). */
+  interviewTitle(interviewId: string) {
+    return this.db.selectFrom('interviews').select(['id', 'title']).where('id', '=', interviewId).executeTakeFirstOrThrow();
+  }
+
   async recordDecisions(interviewId: string, candidateIds: string[], decision: Decision, reason: string, userId: string, now: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       for (const id of candidateIds) {

@@ -30,7 +30,7 @@ export const candidateRoutes =
         config: { access: 'staff' },
         schema: {
           tags: ['admin'],
-          summary: 'Candidates of an interview, filtered by status and tag',
+          summary: 'Candidates of an interview, filtered by status and tag (for a reviewer, those not yet rated by them are shown blind)',
           params: interviewParams,
           querystring: candidateQuery,
           response: { 200: candidateList, ...errors },
@@ -39,7 +39,8 @@ export const candidateRoutes =
       async (request) => {
         await h.interviews.row(request.params.id);
         const viewer = currentUser(request);
-        return { items: (await h.candidates.list(request.params.id, request.query)).map((one) => candidateFor(viewer, one)) };
+        // blind review: a reviewer sees the candidates they have not rated without name or email; never the group
+        return { items: (await h.reviews.maskUnrated(viewer, await h.candidates.list(request.params.id, request.query))).map((one) => candidateFor(viewer, one)) };
       },
     );
 
@@ -69,10 +70,23 @@ export const candidateRoutes =
       },
     );
 
-    app.get('/interviews/:id/candidates/:candidateId', { config: { access: 'staff' }, schema: { tags: ['admin'], summary: 'One candidate with answers, reports, reviews, overrides and decisions', params: candidateParams, response: { 200: candidateDetailSchema, ...errors } } }, async (request) => {
-      const detail = await h.reviews.detail(request.params.id, request.params.candidateId);
-      return { ...detail, candidate: candidateFor(currentUser(request), detail.candidate) };
-    });
+    app.get(
+      '/interviews/:id/candidates/:candidateId',
+      {
+        config: { access: 'staff' },
+        schema: {
+          tags: ['admin'],
+          summary: 'The reviewer workspace: one candidate with answers, reports, reviews, time-stamped comments, overrides and decisions (blind for a reviewer who has not rated yet)',
+          params: candidateParams,
+          response: { 200: candidateDetailSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = currentUser(request);
+        const detail = await h.reviews.detail(request.params.id, request.params.candidateId, viewer);
+        return { ...detail, candidate: candidateFor(viewer, detail.candidate) };
+      },
+    );
 
     app.patch(
       '/interviews/:id/candidates/:candidateId',

@@ -72,12 +72,23 @@ export class CandidateService {
     return toCandidateDto(await this.row(interviewId, id));
   }
 
+  private readonly decidedListeners: DecidedListener[] = [];
+
+  /** Called after a decision is stored (webhooks); a listener's failure never undoes the decision. */
+  onDecided(listener: DecidedListener): void {
+    this.decidedListeners.push(listener);
+  }
+
   /** A human decision: recorded with who, when and why, separately from any score. */
   async decide(actor: Actor, interviewId: string, ids: string[], decision: Decision, reason: string): Promise<CandidateDto[]> {
     const rows = await Promise.all(ids.map((id) => this.row(interviewId, id)));
     const now = new Date().toISOString();
     await this.repo.recordDecisions(interviewId, rows.map((r) => r.id), decision, reason, actor.id, now);
     for (const r of rows) await this.audit.record(actor, `candidate.${decision}`, 'candidate', r.id, { interviewId, reason });
+    if (this.decidedListeners.length) {
+      const interview = await this.repo.interviewTitle(interviewId);
+      for (const r of rows) for (const l of this.decidedListeners) await l(interview, r, decision, reason).catch(() => {});
+    }
     return Promise.all(ids.map(async (id) => toCandidateDto(await this.row(interviewId, id))));
   }
 
@@ -90,9 +101,9 @@ export class CandidateService {
   }
 
   /** The candidate's own progress; never overrides a human decision. */
-  async markProgress(interviewId: string, id: string, status: 'in_progress' | 'completed'): Promise<void> {
+  async markProgress(interviewId: string, id: string, status: 'invited' | 'in_progress' | 'completed'): Promise<void> {
     const row = await this.row(interviewId, id);
-    const order: CandidateStatus[] = ['invited', 'in_progress', 'completed'];
+    const order: CandidateStatus[] = ['not_invited', 'invited', 'in_progress', 'completed'];
     if (order.includes(row.status) && order.indexOf(row.status) < order.indexOf(status)) await this.repo.update(id, { status });
   }
 
@@ -103,6 +114,8 @@ export class CandidateService {
   }
 }
 
+export type DecidedListener = (interview: { id: string; title: string }, candidate: CandidateRow, decision: Decision, reason: string) => Promise<void>;
+
 const cleanTags = (tags: string[]) => [...new Set(tags.map((t) => t.trim()).filter(Boolean))].slice(0, 20);
 
 function newRow(interviewId: string, input: CandidateInput): CandidateRow {
@@ -112,7 +125,7 @@ function newRow(interviewId: string, input: CandidateInput): CandidateRow {
     interview_id: interviewId,
     name: input.name.trim(),
     email: input.email,
-    status: 'invited',
+    status: 'not_invited',
     tags_json: JSON.stringify(cleanTags(input.tags ?? [])),
     notes: input.notes ?? '',
     group_label: input.group?.trim() || null,

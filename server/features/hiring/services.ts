@@ -7,6 +7,9 @@ import type { InterviewService } from '../interviews/interview.service.js';
 import type { InviteService } from '../invites/invite.service.js';
 import type { LeaderboardService } from '../leaderboard/leaderboard.service.js';
 import type { ReviewService } from '../reviews/review.service.js';
+import type { HiringMail } from '../mail/mail.service.js';
+import type { TokenService } from '../tokens/token.service.js';
+import type { WebhookService } from '../webhooks/webhook.service.js';
 import type { HiringSettings } from './settings.js';
 
 export interface Hiring {
@@ -19,4 +22,7 @@ export interface Hiring {
   invites: InviteService;
   reviews: ReviewService;
   leaderboard: LeaderboardService;
+  mail: HiringMail;
+  webhooks: WebhookService;
+  tokens: TokenService;
 }

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { InterviewQuestionsTable, InterviewsTable } from '../../db/schema-hiring.js';
 import type { DB } from '../../db/schema.js';
+import { DEFAULT_RUBRIC, type RubricCriterion } from '../../../contracts/rubric.js';
+
+/** A question's rubric: its own, else the default. */
+export const rubricOf = (q: { rubric_json: string | null }): RubricCriterion[] => (q.rubric_json ? (JSON.parse(q.rubric_json) as RubricCriterion[]) : DEFAULT_RUBRIC);
 
 export type InterviewRow = Selectable<InterviewsTable>;
 export type InterviewQuestionRow = Selectable<InterviewQuestionsTable> & { text: string; category: string };
@@ -14,6 +18,7 @@ export interface QuestionItem {
   thinkTimeSec: number;
   answerTimeSec: number;
   retakes: number;
+  rubric?: RubricCriterion[] | undefined;
 }
 
 export class InterviewRepository {
@@ -70,7 +75,16 @@ export class InterviewRepository {
       }
       await trx
         .insertInto('interview_questions')
-        .values({ id: randomUUID(), interview_id: interviewId, question_id: questionId, position: position++, think_time_sec: item.thinkTimeSec, answer_time_sec: item.answerTimeSec, retakes: item.retakes })
+        .values({
+          id: randomUUID(),
+          interview_id: interviewId,
+          question_id: questionId,
+          position: position++,
+          think_time_sec: item.thinkTimeSec,
+          answer_time_sec: item.answerTimeSec,
+          retakes: item.retakes,
+          rubric_json: item.rubric ? JSON.stringify(item.rubric) : null,
+        })
         .execute();
     }
   }

@@ -1,10 +1,10 @@
 /** Interviews (job openings) with an ordered question set, consent text, retention and ranking weights. */
 import { randomUUID } from 'node:crypto';
-import type { Interview, InterviewQuestion } from '../../../contracts/interviews.js';
+import { type Brand, brandSchema, type Interview, type InterviewQuestion } from '../../../contracts/interviews.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Actor, AuditLog } from '../audit/audit.repository.js';
 import { effectiveWeights, type Weights } from '../leaderboard/weights.js';
-import type { InterviewQuestionRow, InterviewRepository, InterviewRow, QuestionItem } from './interview.repository.js';
+import { type InterviewQuestionRow, type InterviewRepository, type InterviewRow, type QuestionItem, rubricOf } from './interview.repository.js';
 
 export const DEFAULT_CONSENT =
   'I agree that my video answers are recorded, stored and analysed by software that measures observable delivery ' +
@@ -18,6 +18,7 @@ export interface InterviewInput {
   consentText?: string | undefined;
   retentionDays?: number | null | undefined;
   weights?: Partial<Weights> | null | undefined;
+  brand?: Brand | null | undefined;
   questions: QuestionItem[];
 }
 
@@ -32,6 +33,7 @@ export const toQuestionDto = (q: InterviewQuestionRow): InterviewQuestionDto => 
   thinkTimeSec: q.think_time_sec,
   answerTimeSec: q.answer_time_sec,
   retakes: q.retakes,
+  rubric: rubricOf(q),
 });
 
 export class InterviewService {
@@ -39,6 +41,10 @@ export class InterviewService {
     private readonly repo: InterviewRepository,
     private readonly audit: AuditLog,
   ) {}
+
+  async setMailTemplates(id: string, json: string | null): Promise<void> {
+    await this.repo.update(id, { mail_templates_json: json });
+  }
 
   async row(id: string): Promise<InterviewRow> {
     const row = await this.repo.get(id);
@@ -69,6 +75,7 @@ export class InterviewService {
           consent_text: input.consentText?.trim() || DEFAULT_CONSENT,
           retention_days: input.retentionDays ?? null,
           weights_json: input.weights ? JSON.stringify(input.weights) : null,
+          brand_json: input.brand ? JSON.stringify(input.brand) : null,
           created_by: actor.id,
           created_at: now,
           updated_at: now,
@@ -95,6 +102,7 @@ export class InterviewService {
           ...(patch.consentText !== undefined ? { consent_text: patch.consentText.trim() || DEFAULT_CONSENT } : {}),
           ...(patch.retentionDays !== undefined ? { retention_days: patch.retentionDays } : {}),
           ...(patch.weights !== undefined ? { weights_json: patch.weights ? JSON.stringify(patch.weights) : null } : {}),
+          ...(patch.brand !== undefined ? { brand_json: patch.brand ? JSON.stringify(patch.brand) : null } : {}),
           updated_at: new Date().toISOString(),
         })
         .where('id', '=', id)
@@ -117,6 +125,12 @@ export class InterviewService {
   }
 }
 
+export function brandOf(json: string | null): Brand | null {
+  if (!json) return null;
+  const parsed = brandSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
+
 function toSummary(r: InterviewRow): Omit<InterviewDto, 'questions'> {
   return {
     id: r.id,
@@ -125,6 +139,7 @@ function toSummary(r: InterviewRow): Omit<InterviewDto, 'questions'> {
     consentText: r.consent_text,
     retentionDays: r.retention_days,
     weights: effectiveWeights(r.weights_json),
+    brand: brandOf(r.brand_json),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -5,6 +5,7 @@ import { consentBody, inviteViewSchema, tokenParams } from '../../../contracts/i
 import type { Container } from '../../container.js';
 import { receiveUpload } from '../answers/intake.js';
 import type { Hiring } from '../hiring/services.js';
+import { publicBase } from './public-base.js';
 
 const errs = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody, 413: errorBody, 415: errorBody, 429: errorBody };
 
@@ -19,8 +20,24 @@ export const candidateFlowRoutes =
 
     app.get(
       '/:token',
-      { config: { access: 'invite', rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
-      async (request) => h.invites.view(await h.invites.open(request.params.token)),
+      { config: { access: 'invite', rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume (the first open is tracked)', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
+      async (request) => {
+        const o = await h.invites.open(request.params.token);
+        await h.invites.markOpened(o);
+        return h.invites.view(o);
+      },
+    );
+
+    app.post(
+      '/:token/decline',
+      {
+        config: { access: 'invite', rateLimit },
+        schema: { tags: ['invite'], summary: 'Decline consent: recorded with the time; nothing is recorded and the link cannot be used to record afterwards', params: tokenParams, response: { 200: inviteViewSchema, ...errs } },
+      },
+      async (request) => {
+        await h.invites.decline(await h.invites.open(request.params.token));
+        return h.invites.view(await h.invites.open(request.params.token));
+      },
     );
 
     app.post(
@@ -51,7 +68,7 @@ export const candidateFlowRoutes =
           const q = h.invites.checkAnswerable(o, upload.fields.questionId);
           const { id } = await c.answers.submit({ file: upload.file, questionId: q.question_id, scope: 'candidate' });
           try {
-            return reply.status(201).send(await h.invites.linkAnswer(o, q.question_id, id));
+            return reply.status(201).send(await h.invites.linkAnswer(o, q.question_id, id, publicBase(request, h.settings)));
           } catch (err) {
             // Two uploads for the same question at once: keep the first, drop this one entirely.
             await c.answers.discard(id);

@@ -12,6 +12,18 @@ export function inviteState(r: InviteRow, now = new Date()): InviteDto['state'] 
   return r.expires_at <= now.toISOString() ? 'expired' : 'active';
 }
 
+/** Where the candidate got to, the furthest step first: the one word the admin sees. */
+export function inviteTracking(r: InviteRow, now = new Date()): InviteDto['tracking'] {
+  if (r.revoked_at) return 'revoked';
+  if (r.declined_at) return 'declined';
+  if (r.completed_at) return 'finished';
+  if (r.expires_at <= now.toISOString()) return 'expired';
+  if (r.started_at) return 'started';
+  if (r.opened_at) return 'opened';
+  if (r.sent_at) return 'sent';
+  return 'created';
+}
+
 export const toInviteDto = (r: InviteRow): InviteDto => ({
   id: r.id,
   candidateId: r.candidate_id,
@@ -21,6 +33,11 @@ export const toInviteDto = (r: InviteRow): InviteDto => ({
   consentAt: r.consent_at,
   completedAt: r.completed_at,
   createdAt: r.created_at,
+  tracking: inviteTracking(r),
+  sentAt: r.sent_at,
+  openedAt: r.opened_at,
+  startedAt: r.started_at,
+  declinedAt: r.declined_at,
 });
 
 export class InviteRepository {
@@ -46,8 +63,13 @@ export class InviteRepository {
     await this.db.updateTable('invites').set({ revoked_at: now }).where('candidate_id', '=', candidateId).where('revoked_at', 'is', null).where('completed_at', 'is', null).execute();
   }
 
-  async set(id: string, patch: Partial<Pick<InviteRow, 'revoked_at' | 'consent_at' | 'consent_text' | 'completed_at'>>): Promise<void> {
+  async set(id: string, patch: Partial<Pick<InviteRow, 'revoked_at' | 'consent_at' | 'consent_text' | 'completed_at' | 'expires_at' | 'opened_at' | 'started_at' | 'declined_at' | 'sent_at'>>): Promise<void> {
     await this.db.updateTable('invites').set(patch).where('id', '=', id).execute();
+  }
+
+  /** Sets a tracking time once (the first open, the first answer): later calls keep the first. */
+  async stampOnce(id: string, column: 'opened_at' | 'started_at' | 'sent_at', at: string): Promise<void> {
+    await this.db.updateTable('invites').set({ [column]: at }).where('id', '=', id).where(column, 'is', null).execute();
   }
 
   /** The questions this candidate has answered (ids of `questions`). */

@@ -51,6 +51,39 @@ export class ReviewRepository {
     return rows.map((r) => ({ answerId: r.answer_id, reviewerId: r.reviewer_id, reviewer: r.email, ratings: JSON.parse(r.ratings_json) as Record<string, number>, comment: r.comment, updatedAt: r.updated_at }));
   }
 
+  /** Of these candidates, the ones this reviewer has rated at least one answer of (blind review). */
+  async ratedBy(reviewerId: string, candidateIds: string[]): Promise<Set<string>> {
+    if (candidateIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('reviews as r')
+      .innerJoin('candidate_answers as ca', 'ca.answer_id', 'r.answer_id')
+      .select('ca.candidate_id')
+      .distinct()
+      .where('r.reviewer_id', '=', reviewerId)
+      .where('ca.candidate_id', 'in', candidateIds)
+      .execute();
+    return new Set(rows.map((r) => r.candidate_id));
+  }
+
+  async addComment(c: { answerId: string; userId: string; atSec: number; text: string }): Promise<string> {
+    const id = randomUUID();
+    await this.db.insertInto('review_comments').values({ id, answer_id: c.answerId, user_id: c.userId, at_sec: c.atSec, text: c.text, created_at: new Date().toISOString() }).execute();
+    return id;
+  }
+
+  async comments(answerIds: string[]): Promise<Array<{ answerId: string; id: string; atSec: number; text: string; by: string; at: string }>> {
+    if (answerIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('review_comments as c')
+      .innerJoin('users', 'users.id', 'c.user_id')
+      .select(['c.id', 'c.answer_id', 'c.at_sec', 'c.text', 'users.email', 'c.created_at'])
+      .where('c.answer_id', 'in', answerIds)
+      .orderBy('c.at_sec')
+      .orderBy('c.created_at')
+      .execute();
+    return rows.map((r) => ({ answerId: r.answer_id, id: r.id, atSec: r.at_sec, text: r.text, by: r.email, at: r.created_at }));
+  }
+
   async addOverride(o: { answerId: string; metric: string; originalValue: number | null; value: number; reason: string; userId: string }): Promise<void> {
     await this.db
       .insertInto('score_overrides')

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminErrors as errors } from '../../../contracts/errors.js';
-import { candidateAnswerParams as answerParams, overrideBody, RUBRIC, reviewBody } from '../../../contracts/reviews.js';
+import { candidateAnswerParams as answerParams, commentBody, commentSchema, overrideBody, RUBRIC, reviewBody } from '../../../contracts/reviews.js';
 import { currentUser } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
 
@@ -45,6 +45,18 @@ export const reviewRoutes =
         const { id: interviewId, candidateId, answerId } = request.params;
         await h.reviews.override(currentUser(request), interviewId, candidateId, answerId, request.body.metric, request.body.value, request.body.reason);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/interviews/:id/candidates/:candidateId/answers/:answerId/comments',
+      {
+        config: { access: 'staff' },
+        schema: { tags: ['admin'], summary: 'A comment pinned to a moment (seconds) of the answer\'s video', params: answerParams, body: commentBody, response: { 201: commentSchema, ...errors } },
+      },
+      async (request, reply) => {
+        const { id: interviewId, candidateId, answerId } = request.params;
+        return reply.status(201).send(await h.reviews.comment(currentUser(request), interviewId, candidateId, answerId, request.body.atSec, request.body.text));
       },
     );
   };

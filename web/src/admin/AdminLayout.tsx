@@ -37,6 +37,7 @@ export function AdminLayout() {
         {user.role === 'admin' ? <Link to="/admin/users">Users</Link> : null}
         {user.role === 'admin' ? <Link to="/admin/audit">Audit log</Link> : null}
         {user.role === 'admin' ? <Link to="/admin/queue">Queue</Link> : null}
+        {user.role === 'admin' ? <Link to="/admin/integrations">Integrations</Link> : null}
         <span className="muted small">
           {user.email} ({user.role})
         </span>

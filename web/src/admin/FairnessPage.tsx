@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorBox } from '../components/ErrorBox';
 import { messageOf } from '../lib/http';
 import { useParam } from '../lib/params';
-import { adminQueries } from './api';
+import { adminApi, adminQueries } from './api';
 
 const SELECTIONS = [
   ['shortlisted,hired', 'shortlisted or hired'],
@@ -23,7 +23,8 @@ export function FairnessPage() {
       <h1 tabIndex={-1}>Fairness report</h1>
       <p className="muted">
         Groups come from the group field entered for each candidate; nothing is inferred. Selection rate = selected / assessed (candidates who finished or got a decision). Impact ratio = a group's
-        rate / the highest rate; below 0.8 fails the four-fifths rule. <Link to={`/admin/interviews/${id}`}>Back</Link>
+        rate / the highest rate; below 0.8 fails the four-fifths rule. Groups with fewer than {f.data?.minGroupSize ?? 5} people are too few to judge: their figures are shown, no alarm is raised.
+        Viewing this page is not logged; exporting the CSV is. <Link to={`/admin/interviews/${id}`}>Back</Link>
       </p>
       <label>
         Counted as selected{' '}
@@ -34,7 +35,10 @@ export function FairnessPage() {
             </option>
           ))}
         </select>
-      </label>
+      </label>{' '}
+      <a className="btn secondary" href={adminApi.fairnessCsvUrl(id, selected)} download data-testid="fairness-csv">
+        Export CSV
+      </a>
       {f.error ? <ErrorBox message={messageOf(f.error)} /> : null}
       {f.data ? (
         <>
@@ -59,7 +63,7 @@ export function FairnessPage() {
                   <td className={`num ${g.belowFourFifths ? 'warn' : ''}`}>{g.impactRatio?.toFixed(2) ?? '-'}</td>
                   <td>
                     {g.belowFourFifths ? <span className="warn">below 0.8 </span> : null}
-                    {g.smallGroup ? <span className="flag">small group</span> : null}
+                    {g.smallGroup ? <span className="flag">too few to judge</span> : null}
                   </td>
                 </tr>
               ))}

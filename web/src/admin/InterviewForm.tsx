@@ -6,8 +6,9 @@ import { questionBankQuery } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
 import { messageOf } from '../lib/http';
 import { adminApi, adminKeys } from './api';
+import { parseRubric } from './rubricText';
 
-type Item = InterviewCreate['questions'][number] & { key: number; thinkTimeSec: number; answerTimeSec: number; retakes: number };
+type Item = InterviewCreate['questions'][number] & { key: number; thinkTimeSec: number; answerTimeSec: number; retakes: number; rubricText?: string };
 let nextKey = 1;
 const blank = (): Item => ({ key: nextKey++, text: '', thinkTimeSec: 30, answerTimeSec: 120, retakes: 1 });
 
@@ -20,6 +21,9 @@ export function InterviewForm() {
   const [description, setDescription] = useState('');
   const [consentText, setConsent] = useState('');
   const [retention, setRetention] = useState('');
+  const [company, setCompany] = useState('');
+  const [logoUrl, setLogoUrl] = useState('');
+  const [intro, setIntro] = useState('');
   const [items, setItems] = useState<Item[]>([blank()]);
   const create = useMutation({
     mutationFn: adminApi.createInterview,
@@ -36,10 +40,25 @@ export function InterviewForm() {
       if (x) ys.splice(Math.max(0, Math.min(ys.length, i + d)), 0, x);
       return ys;
     });
+  const [rubricError, setRubricError] = useState<string | null>(null);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    const questions = items.map(({ key: _k, questionId, text, ...rest }) => (questionId ? { questionId, ...rest } : { text, ...rest }));
-    create.mutate({ title, description, questions, ...(consentText.trim() ? { consentText } : {}), ...(retention ? { retentionDays: Number(retention) } : {}) });
+    setRubricError(null);
+    const questions = [];
+    for (const [i, { key: _k, questionId, text, rubricText, ...rest }] of items.entries()) {
+      let rubric = {};
+      if (rubricText !== undefined) {
+        const parsed = parseRubric(rubricText);
+        if ('error' in parsed) {
+          setRubricError(`Question ${i + 1}, rubric: ${parsed.error}`);
+          return;
+        }
+        rubric = { rubric: parsed.rubric };
+      }
+      questions.push(questionId ? { questionId, ...rest, ...rubric } : { text, ...rest, ...rubric });
+    }
+    const brand = company.trim() || logoUrl.trim() || intro.trim() ? { brand: { company, logoUrl, intro } } : {};
+    create.mutate({ title, description, questions, ...(consentText.trim() ? { consentText } : {}), ...(retention ? { retentionDays: Number(retention) } : {}), ...brand });
   };
   return (
     <section className="card">
@@ -55,6 +74,18 @@ export function InterviewForm() {
           Consent text shown to candidates (empty: the default statement)
           <textarea value={consentText} onChange={(e) => setConsent(e.target.value)} rows={3} />
         </label>
+        <fieldset>
+          <legend>What candidates see first (optional)</legend>
+          <label>
+            Company name <input name="company" maxLength={120} value={company} onChange={(e) => setCompany(e.target.value)} />
+          </label>
+          <label>
+            Logo (https:// URL) <input name="logoUrl" type="url" maxLength={2000} value={logoUrl} onChange={(e) => setLogoUrl(e.target.value)} />
+          </label>
+          <label>
+            Introduction <textarea name="intro" value={intro} onChange={(e) => setIntro(e.target.value)} rows={3} maxLength={5000} />
+          </label>
+        </fieldset>
         <label>
           Keep recordings for (days; empty: the server default)
           <input type="number" min={1} value={retention} onChange={(e) => setRetention(e.target.value)} />
@@ -88,6 +119,15 @@ export function InterviewForm() {
               <label>
                 Retakes <input type="number" min={0} max={10} value={q.retakes} onChange={(e) => set(q.key, { retakes: Number(e.target.value) })} />
               </label>
+              <label>
+                <input type="checkbox" checked={q.rubricText !== undefined} onChange={(e) => set(q.key, { rubricText: e.target.checked ? '' : undefined })} /> Own rubric
+              </label>
+              {q.rubricText !== undefined ? (
+                <label className="wide">
+                  Rubric, one criterion per line: <code>Name: level 1 | level 2 | level 3 | level 4 | level 5</code>
+                  <textarea rows={3} value={q.rubricText} onChange={(e) => set(q.key, { rubricText: e.target.value })} />
+                </label>
+              ) : null}
               <button type="button" className="btn secondary small" onClick={() => move(i, -1)} aria-label={`Move question ${i + 1} up`}>
                 ↑
               </button>
@@ -104,6 +144,7 @@ export function InterviewForm() {
           Create interview
         </button>
       </form>
+      {rubricError ? <ErrorBox message={rubricError} /> : null}
       {create.error ? <ErrorBox message={messageOf(create.error)} /> : null}
     </section>
   );

@@ -1,12 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorBox } from '../components/ErrorBox';
 import { messageOf } from '../lib/http';
 import { useParam } from '../lib/params';
 import { useMe } from './AdminLayout';
-import { adminQueries } from './api';
+import { adminApi, adminKeys, adminQueries } from './api';
+import { BrandForm } from './BrandForm';
 import { CandidateImport } from './CandidateImport';
 import { InviteButton } from './InviteButton';
+import { MailSettings } from './MailSettings';
 
 export function InterviewPage() {
   const id = useParam('id');
@@ -14,6 +17,16 @@ export function InterviewPage() {
   const interview = useQuery(adminQueries.interview(id));
   const candidates = useQuery(adminQueries.candidates(id));
   const iv = interview.data;
+  const queryClient = useQueryClient();
+  const [picked, setPicked] = useState<string[]>([]);
+  const bulk = useMutation({
+    mutationFn: () => adminApi.bulkInvite(id, { candidateIds: picked, expiresInDays: 7 }),
+    onSuccess: () => {
+      setPicked([]);
+      return queryClient.invalidateQueries({ queryKey: adminKeys.interview(id) });
+    },
+  });
+  const notInvited = candidates.data?.items.filter((c) => c.status === 'not_invited') ?? [];
   return (
     <>
       <h1 tabIndex={-1}>{iv?.title ?? 'Interview'}</h1>
@@ -50,6 +63,7 @@ export function InterviewPage() {
         <table className="admin-table" data-testid="candidates">
           <thead>
             <tr>
+              {me.role === 'admin' ? <th>Pick</th> : null}
               <th>Name</th>
               <th>Email</th>
               <th>Status</th>
@@ -61,6 +75,16 @@ export function InterviewPage() {
           <tbody>
             {candidates.data?.items.map((c) => (
               <tr key={c.id}>
+                {me.role === 'admin' ? (
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Pick ${c.name}`}
+                      checked={picked.includes(c.id)}
+                      onChange={() => setPicked((p) => (p.includes(c.id) ? p.filter((x) => x !== c.id) : [...p, c.id]))}
+                    />
+                  </td>
+                ) : null}
                 <td>
                   <Link to={`/admin/interviews/${id}/candidates/${c.id}`}>{c.name}</Link>
                 </td>
@@ -77,8 +101,33 @@ export function InterviewPage() {
             ))}
           </tbody>
         </table>
+        {me.role === 'admin' ? (
+          <div className="admin-row" data-testid="bulk-invite">
+            <button type="button" className="btn secondary" onClick={() => setPicked(notInvited.map((c) => c.id))} disabled={notInvited.length === 0}>
+              Pick everyone not invited yet ({notInvited.length})
+            </button>
+            <button type="button" className="btn primary" onClick={() => bulk.mutate()} disabled={picked.length === 0 || bulk.isPending}>
+              Invite the picked ({picked.length}), deadline in 7 days
+            </button>
+            {bulk.data ? (
+              <div className="small">
+                {bulk.data.items.length} invited{bulk.data.items.some((i) => i.mail.status === 'queued') ? ' by email' : ''}. The links are shown only now:
+                <ul>
+                  {bulk.data.items.map((i) => (
+                    <li key={i.candidateId}>
+                      {i.name}: <span className="token-url">{i.url}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {bulk.error ? <span className="warn small">{messageOf(bulk.error)}</span> : null}
+          </div>
+        ) : null}
         {me.role === 'admin' ? <CandidateImport interviewId={id} /> : null}
       </section>
+      {me.role === 'admin' && iv ? <BrandForm key={iv.updatedAt} interviewId={id} brand={iv.brand} /> : null}
+      {me.role === 'admin' ? <MailSettings interviewId={id} /> : null}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { LeaderboardRow } from '../../../contracts/leaderboard';
-import { LEADERBOARD_SORTS, type LeaderboardSort, METRIC_LABELS, METRICS } from '../../../contracts/scores';
+import { LEADERBOARD_SORTS, type LeaderboardSort, METRIC_LABELS, SCORE_NAMES } from '../../../contracts/scores';
 import { CANDIDATE_STATUSES } from '../../../contracts/statuses';
 import { ErrorBox } from '../components/ErrorBox';
 import { messageOf } from '../lib/http';
@@ -11,7 +11,7 @@ import { useMe } from './AdminLayout';
 import { adminApi, adminQueries } from './api';
 import { Compare } from './Compare';
 import { DecisionForm } from './DecisionForm';
-import { explainTotal, metricLabel } from './explain';
+import { explainAutomated, metricLabel } from './explain';
 import { WeightsForm } from './WeightsForm';
 
 type Dir = 'asc' | 'desc';
@@ -61,13 +61,25 @@ export function LeaderboardPage() {
   );
   const toggle = (cid: string): void => setPicked((p) => (p.includes(cid) ? p.filter((x) => x !== cid) : [...p, cid]));
   const compared: LeaderboardRow[] = rows.filter((r) => picked.includes(r.candidate.id));
+  // Sorted by rank, the groups are shown apart; sorted by another column, one list.
+  const groups: Array<[string, string, LeaderboardRow[]]> =
+    sort === 'rank'
+      ? [
+          ['reviewed', 'Reviewed: ranked by the reviewers\u2019 scores', rows.filter((r) => r.reviewGroup === 'reviewed')],
+          ['not_reviewed', 'Not yet reviewed: no rank', rows.filter((r) => r.reviewGroup === 'not_reviewed')],
+        ]
+      : [['all', `All candidates, sorted by ${sort}`, rows]];
   return (
     <>
       <h1 tabIndex={-1}>Leaderboard</h1>
       <p className="muted">
-        Totals are a weighted mean of the measured scores and reviewer ratings: advice for people, not a decision. Unmeasured scores are left out and flagged, never counted as 0.{' '}
-        <Link to={`/admin/interviews/${id}`}>Back to the interview</Link>
+        Advice for people, not a decision. <Link to={`/admin/interviews/${id}`}>Back to the interview</Link>
       </p>
+      {board.data ? (
+        <p className="card formula" data-testid="formula">
+          <strong>How the rank is made.</strong> {board.data.formula}
+        </p>
+      ) : null}
       <div className="admin-row admin-form">
         <label>
           Status
@@ -93,43 +105,75 @@ export function LeaderboardPage() {
             {th('rank', 'Rank')}
             {th('name', 'Candidate')}
             {th('status', 'Status')}
-            <th className="num">Total</th>
-            {METRICS.map((m) => th(m, METRIC_LABELS[m]))}
+            {th('rating', 'Reviewer score (1-5)')}
+            <th className="num">Spread</th>
+            <th className="num">Automated summary</th>
+            {SCORE_NAMES.map((m) => th(m, METRIC_LABELS[m]))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.candidate.id} className={`band-${r.band}`} data-testid="leaderboard-row">
-              <td>
-                <input type="checkbox" aria-label={`Pick ${r.candidate.name}`} checked={picked.includes(r.candidate.id)} onChange={() => toggle(r.candidate.id)} />
-              </td>
-              <td className="num">{r.rank ?? '-'}</td>
-              <td>
-                <Link to={`/admin/interviews/${id}/candidates/${r.candidate.id}`}>{r.candidate.name}</Link>
-                <div className="terms">{explainTotal(r, metricLabel)}</div>
-                {r.missing.length ? <div className="flag">Not measured: {r.missing.map((m) => METRIC_LABELS[m]).join(', ')}</div> : null}
-              </td>
-              <td>{r.candidate.status}</td>
-              <td className="num" data-testid="total">
-                <strong>{r.total ?? '-'}</strong>
-              </td>
-              {METRICS.map((m) => (
-                <td key={m} className="num">
-                  {r.metrics[m] ?? <span className="flag">n/m</span>}
-                </td>
+        {groups.map(([group, label, list]) =>
+          list.length === 0 ? null : (
+            <tbody key={group} data-testid={`group-${group}`}>
+              <tr className="group-head">
+                <th colSpan={7 + SCORE_NAMES.length} scope="rowgroup">
+                  {label} ({list.length})
+                </th>
+              </tr>
+              {list.map((r) => (
+                <tr key={r.candidate.id} className={`band-${r.band}`} data-testid="leaderboard-row">
+                  <td>
+                    <input type="checkbox" aria-label={`Pick ${r.candidate.name}`} checked={picked.includes(r.candidate.id)} onChange={() => toggle(r.candidate.id)} />
+                  </td>
+                  <td className="num" data-testid="rank">
+                    {r.rank ?? '-'}
+                  </td>
+                  <td>
+                    <Link to={`/admin/interviews/${id}/candidates/${r.candidate.id}`}>{r.candidate.name}</Link>
+                    <div className="terms" data-testid="explanation">
+                      {r.explanation}
+                    </div>
+                  </td>
+                  <td>{r.candidate.status}</td>
+                  <td className="num" data-testid="review-average">
+                    <strong>{r.review.average?.toFixed(2) ?? 'not yet reviewed'}</strong>
+                    {r.review.reviewers.length ? (
+                      <div className="small muted">
+                        {r.review.reviewers.length} reviewer{r.review.reviewers.length === 1 ? '' : 's'}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="num">{r.review.spread?.toFixed(2) ?? '-'}</td>
+                  <td className="num" title={explainAutomated(r.automated, metricLabel)}>
+                    {r.automated.summary ?? <span className="flag">n/m</span>}
+                    <div className="terms">{explainAutomated(r.automated, metricLabel)}</div>
+                    {r.automated.missing.length ? <div className="flag">Not measured: {r.automated.missing.map((m) => METRIC_LABELS[m]).join(', ')}</div> : null}
+                  </td>
+                  {SCORE_NAMES.map((m) => (
+                    <td key={m} className="num">
+                      {r.metrics[m] ?? <span className="flag">n/m</span>}
+                    </td>
+                  ))}
+                </tr>
               ))}
-            </tr>
-          ))}
-        </tbody>
+            </tbody>
+          ),
+        )}
       </table>
-      <p className="muted small">Bands: 70 and above green, 50-69.9 amber, below 50 red, grey without a total.</p>
+      <p className="muted small">
+        Row colours follow the reviewer score: 4 and above green, 3-3.99 amber, below 3 red, grey when not yet reviewed. Automated scores are 0-100; n/m = not measured (never counted as 0). Confidence
+        is shown but left out of the automated summary: it is built from speech rate, voice, eye contact and posture.
+      </p>
       {me.role === 'admin' ? (
         <section className="card">
           <h2>Decide for the picked candidates ({picked.length})</h2>
           <DecisionForm interviewId={id} candidateIds={picked} onDone={() => setPicked([])} />
         </section>
       ) : null}
-      {compared.length >= 2 && compared.length <= 3 ? <Compare rows={compared} /> : picked.length > 3 ? <p className="muted">Pick two or three candidates to compare them side by side.</p> : null}
+      {compared.length >= 2 && compared.length <= 3 ? (
+        <Compare interviewId={id} rows={compared} />
+      ) : picked.length > 3 ? (
+        <p className="muted">Pick two or three candidates to compare them side by side.</p>
+      ) : null}
       {me.role === 'admin' && board.data ? <WeightsForm interviewId={id} weights={board.data.weights} /> : null}
     </>
   );

@@ -4,10 +4,12 @@ import type { AuditList } from '../../../contracts/audit';
 import type { BulkDecision, Candidate, CandidateInput, CandidateList, ImportResult } from '../../../contracts/candidates';
 import type { Fairness } from '../../../contracts/fairness';
 import type { Interview, InterviewCreate, InterviewList, InterviewPatch } from '../../../contracts/interviews';
-import type { InviteCreated } from '../../../contracts/invites';
+import type { BulkInvite, BulkInviteResult, InviteCreate, InviteCreated, InviteExtended } from '../../../contracts/invites';
 import type { Leaderboard } from '../../../contracts/leaderboard';
 import type { JobInfo, QueueStats } from '../../../contracts/queue';
-import type { CandidateDetail, OverrideInput, ReviewInput } from '../../../contracts/reviews';
+import type { CandidateDetail, Comment, CommentInput, OverrideInput, ReviewInput } from '../../../contracts/reviews';
+import type { MailTemplates, MailTemplatesView, OutboxItem } from '../../../contracts/mail';
+import type { ApiToken, Delivery, Webhook, WebhookCreate } from '../../../contracts/webhooks';
 import type { LoginReply, Me, User, UserCreate, UserList, UserPatch } from '../../../contracts/users';
 import { ApiError } from '../lib/apiError';
 import { request, seg } from '../lib/http';
@@ -41,6 +43,13 @@ export const adminQueries = {
   }),
   users: queryOptions({ queryKey: adminKeys.users, queryFn: ({ signal }) => request<UserList>('/api/admin/users', { signal }) }),
   audit: queryOptions({ queryKey: adminKeys.audit, queryFn: ({ signal }) => request<AuditList>('/api/admin/audit?limit=500', { signal }) }),
+  webhooks: queryOptions({ queryKey: ['admin', 'webhooks'], queryFn: ({ signal }) => request<{ items: Webhook[] }>('/api/admin/webhooks', { signal }) }),
+  deliveries: (webhookId: string) =>
+    queryOptions({ queryKey: ['admin', 'webhooks', webhookId], queryFn: ({ signal }) => request<{ items: Delivery[] }>(`/api/admin/webhooks/${seg(webhookId)}/deliveries`, { signal }) }),
+  tokens: queryOptions({ queryKey: ['admin', 'tokens'], queryFn: ({ signal }) => request<{ items: ApiToken[] }>('/api/admin/tokens', { signal }) }),
+  mailTemplates: (id: string) =>
+    queryOptions({ queryKey: [...adminKeys.interview(id), 'mail-templates'], queryFn: ({ signal }) => request<MailTemplatesView>(`${iv(id)}/mail-templates`, { signal }) }),
+  mail: (id: string) => queryOptions({ queryKey: [...adminKeys.interview(id), 'mail'], queryFn: ({ signal }) => request<{ items: OutboxItem[] }>(`${iv(id)}/mail`, { signal }) }),
   queue: queryOptions({ queryKey: adminKeys.queue, queryFn: ({ signal }) => request<QueueStats>('/api/admin/queue', { signal }) }),
   interviews: queryOptions({ queryKey: [...adminKeys.interviews, 'list'], queryFn: ({ signal }) => request<InterviewList>('/api/admin/interviews', { signal }) }),
   interview: (id: string) => queryOptions({ queryKey: [...adminKeys.interview(id), 'detail'], queryFn: ({ signal }) => request<Interview>(iv(id), { signal }) }),
@@ -65,11 +74,22 @@ export const adminApi = {
   addCandidate: (id: string, body: CandidateInput) => request<Candidate>(`${iv(id)}/candidates`, { method: 'POST', body }),
   importCsv: (id: string, csv: string) => request<ImportResult>(`${iv(id)}/candidates/import`, { method: 'POST', body: { csv } }),
   deleteCandidate: (id: string, c: string) => request<void>(cand(id, c), { method: 'DELETE' }),
-  invite: (id: string, c: string) => request<InviteCreated>(`${cand(id, c)}/invites`, { method: 'POST', body: {} }),
+  invite: (id: string, c: string, body: InviteCreate = {}) => request<InviteCreated>(`${cand(id, c)}/invites`, { method: 'POST', body }),
   revokeInvite: (id: string, inviteId: string) => request<unknown>(`${iv(id)}/invites/${seg(inviteId)}/revoke`, { method: 'POST' }),
   decide: (id: string, body: BulkDecision) => request<CandidateList>(`${iv(id)}/decisions`, { method: 'POST', body }),
   review: (id: string, c: string, answerId: string, body: ReviewInput) => request<void>(`${cand(id, c)}/answers/${seg(answerId)}/review`, { method: 'PUT', body }),
   override: (id: string, c: string, answerId: string, body: OverrideInput) => request<void>(`${cand(id, c)}/answers/${seg(answerId)}/overrides`, { method: 'POST', body }),
+  comment: (id: string, c: string, answerId: string, body: CommentInput) => request<Comment>(`${cand(id, c)}/answers/${seg(answerId)}/comments`, { method: 'POST', body }),
+  extendInvite: (id: string, inviteId: string, deadline: string) => request<InviteExtended>(`${iv(id)}/invites/${seg(inviteId)}/extend`, { method: 'POST', body: { deadline } }),
+  bulkInvite: (id: string, body: BulkInvite) => request<BulkInviteResult>(`${iv(id)}/invites/bulk`, { method: 'POST', body }),
   leaderboardCsvUrl: (id: string, q: URLSearchParams) => `${iv(id)}/leaderboard.csv?${q.toString()}`,
+  fairnessCsvUrl: (id: string, selected: string) => `${iv(id)}/fairness.csv?selected=${encodeURIComponent(selected)}`,
+  createWebhook: (body: WebhookCreate) => request<Webhook & { secret: string }>('/api/admin/webhooks', { method: 'POST', body }),
+  retryDelivery: (webhookId: string, deliveryId: string) => request<Delivery>(`/api/admin/webhooks/${seg(webhookId)}/deliveries/${seg(deliveryId)}/retry`, { method: 'POST' }),
+  deleteWebhook: (webhookId: string) => request<void>(`/api/admin/webhooks/${seg(webhookId)}`, { method: 'DELETE' }),
+  createToken: (name: string) => request<ApiToken & { token: string }>('/api/admin/tokens', { method: 'POST', body: { name } }),
+  revokeToken: (tokenId: string) => request<ApiToken>(`/api/admin/tokens/${seg(tokenId)}/revoke`, { method: 'POST' }),
+  saveMailTemplates: (id: string, body: MailTemplates) => request<MailTemplatesView>(`${iv(id)}/mail-templates`, { method: 'PUT', body }),
+  retryMail: (id: string, mailId: string) => request<OutboxItem>(`${iv(id)}/mail/${seg(mailId)}/retry`, { method: 'POST' }),
   retryJob: (jobId: string) => request<JobInfo>(`/api/admin/queue/jobs/${seg(jobId)}/retry`, { method: 'POST' }),
 };

@@ -1,17 +1,17 @@
-/** "(Clarity 70×1 + Reviewer rating 50×6) / 7 = 52.9": how a total was made (pure). */
+/** "(Clarity 70×1 + Speech rate 50×1) / 2 = 60": how the automated summary was made (pure). */
 import { METRIC_LABELS, type Metric } from '../../../contracts/scores';
 
 export interface Explainable {
   terms: Array<{ metric: string; value: number; weight: number }>;
   weightSum: number;
-  total: number | null;
+  summary: number | null;
 }
 
 /** The display name of a leaderboard metric; an unknown name is shown as it is. */
 export const metricLabel = (metric: string): string => METRIC_LABELS[metric as Metric] ?? metric;
 
-export function explainTotal(r: Explainable, label: (metric: string) => string = (m) => m): string {
-  if (r.total === null || r.terms.length === 0) return 'No total: nothing measured or rated yet.';
+export function explainAutomated(r: Explainable, label: (metric: string) => string = (m) => m): string {
+  if (r.summary === null || r.terms.length === 0) return 'No automated summary: nothing measured yet.';
   const sum = r.terms.map((t) => `${label(t.metric)} ${t.value}×${t.weight}`).join(' + ');
-  return `(${sum}) / ${r.weightSum} = ${r.total}`;
+  return `(${sum}) / ${r.weightSum} = ${r.summary}`;
 }

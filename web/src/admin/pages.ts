@@ -3,6 +3,7 @@ export { AdminLayout, AdminNotFound } from './AdminLayout';
 export { AuditPage } from './AuditPage';
 export { CandidatePage } from './CandidatePage';
 export { FairnessPage } from './FairnessPage';
+export { IntegrationsPage } from './IntegrationsPage';
 export { InterviewPage } from './InterviewPage';
 export { InterviewsPage } from './InterviewsPage';
 export { LeaderboardPage } from './LeaderboardPage';

@@ -17,7 +17,20 @@ import { inviteApi } from './api';
 type Phase = 'ready' | 'think' | 'countdown' | 'recording' | 'review' | 'uploading';
 
 /** One question: think time, countdown, recording (up to the limit), review with retakes, upload. */
-export function QuestionStep({ token, question, total, onAnswered }: { token: string; question: InviteQuestion; total: number; onAnswered: (v: InviteView) => void }) {
+export function QuestionStep({
+  token,
+  question,
+  total,
+  onAnswered,
+  practice,
+}: {
+  token: string;
+  question: InviteQuestion;
+  total: number;
+  onAnswered: (v: InviteView) => void;
+  /** The practice question: recorded and played back here only, never uploaded. */
+  practice?: { onDone: () => void };
+}) {
   const [phase, setPhase] = useState<Phase>('ready');
   const [retakesUsed, setRetakesUsed] = useState(0);
   const upload = useUpload<InviteView>();
@@ -25,6 +38,10 @@ export function QuestionStep({ token, question, total, onAnswered }: { token: st
 
   const submit = async (): Promise<void> => {
     if (!take) return;
+    if (practice) {
+      practice.onDone();
+      return;
+    }
     setPhase('uploading');
     const view = await upload.send(inviteApi.answerUrl(token), { questionId: question.questionId }, take.blob, uploadFileName(take.mimeType));
     if (view) onAnswered(view);
@@ -40,9 +57,7 @@ export function QuestionStep({ token, question, total, onAnswered }: { token: st
   const showCamera = phase === 'ready' || phase === 'think' || phase === 'countdown' || phase === 'recording';
   return (
     <section className="card" aria-labelledby="q-h" data-testid="invite-question">
-      <p className="eyebrow">
-        Question {question.position + 1} of {total}
-      </p>
+      <p className="eyebrow">{practice ? 'Practice question: this recording stays on your device and is not sent' : `Question ${question.position + 1} of ${total}`}</p>
       <h2 id="q-h" className="question-text">
         {question.text}
       </h2>
@@ -71,7 +86,14 @@ export function QuestionStep({ token, question, total, onAnswered }: { token: st
         </div>
       ) : null}
       {phase === 'review' && take ? (
-        <TakeReview take={take} retakesLeft={Math.max(0, question.retakes - retakesUsed)} retakesTotal={question.retakes} onRetake={retake} onSubmit={() => void submit()} />
+        <TakeReview
+          take={take}
+          retakesLeft={Math.max(0, question.retakes - retakesUsed)}
+          retakesTotal={question.retakes}
+          onRetake={retake}
+          onSubmit={() => void submit()}
+          submitLabel={practice ? 'Done practising: start the interview' : 'Submit answer'}
+        />
       ) : null}
       {phase === 'uploading' ? (
         upload.error ? (

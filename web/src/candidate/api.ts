@@ -9,6 +9,7 @@ export const inviteQuery = (token: string) => queryOptions({ queryKey: ['invite'
 
 export const inviteApi = {
   consent: (token: string) => request<InviteView>(`${base(token)}/consent`, { method: 'POST', body: { accept: true }, credentials: 'omit' }),
+  decline: (token: string) => request<InviteView>(`${base(token)}/decline`, { method: 'POST', credentials: 'omit' }),
   /** Where one answer is uploaded (multipart: questionId, then video); the reply is the updated view. */
   answerUrl: (token: string) => `${base(token)}/answers`,
 };

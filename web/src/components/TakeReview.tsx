@@ -3,7 +3,22 @@ import type { Take } from '../hooks/useRecorder';
 import { formatTime } from '../lib/time';
 
 /** Playback of the take with Retake (limited) and Submit. */
-export function TakeReview({ take, retakesLeft, retakesTotal, onRetake, onSubmit }: { take: Take; retakesLeft: number; retakesTotal: number; onRetake: () => void; onSubmit: () => void }) {
+export function TakeReview({
+  take,
+  retakesLeft,
+  retakesTotal,
+  onRetake,
+  onSubmit,
+  submitLabel = 'Submit for analysis',
+}: {
+  take: Take;
+  retakesLeft: number;
+  retakesTotal: number;
+  onRetake: () => void;
+  onSubmit: () => void;
+  /** The hiring flow says "Submit answer": candidates never see an analysis. */
+  submitLabel?: string;
+}) {
   const submit = useRef<HTMLButtonElement>(null);
   useEffect(() => submit.current?.focus(), []);
   return (
@@ -19,7 +34,7 @@ export function TakeReview({ take, retakesLeft, retakesTotal, onRetake, onSubmit
           Retake ({retakesLeft} left)
         </button>
         <button ref={submit} type="button" className="btn primary" onClick={onSubmit}>
-          Submit for analysis
+          {submitLabel}
         </button>
       </div>
     </section>
