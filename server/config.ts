@@ -50,6 +50,8 @@ export const configSchema = z.object({
   JOB_LOCK_SEC: z.coerce.number().int().min(1).max(3600).optional(),
   /** A whole request, upload included, must finish within this time. */
   REQUEST_TIMEOUT_SEC: int(900, 5, 24 * 3600),
+  /** Practice side: open (anonymous + optional accounts), accounts (sign-in required), off (hiring only: practice routes 404). */
+  PRACTICE_MODE: z.enum(['open', 'accounts', 'off']).default('open'),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; env: Record<string, string | undefined> };

@@ -6,12 +6,13 @@ import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-hiring.js';
 import * as m003 from './migrations/003-answer-scope.js';
+import * as m004 from './migrations/004-practice-owners.js';
 import type { DB } from './schema.js';
 
 /** The SQLite database's file name inside DATA_DIR. */
 export const SQLITE_FILE = 'interview-analyzer.sqlite';
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003 };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '004-practice-owners': m004 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

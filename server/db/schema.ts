@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { AnswerStatus, JobState } from '../../contracts/statuses.js';
 import type { HiringDB } from './schema-hiring.js';
+import type { PracticeDB } from './schema-practice.js';
 
 export interface QuestionsTable {
   id: string;
@@ -38,6 +39,8 @@ export interface AnswersTable {
   engine: string;
   /** 'practice' (public practice API) or 'candidate' (hiring side only); defaults to 'practice' */
   scope: Generated<AnswerScope>;
+  /** The practice owner key (`a:<sha256>` anonymous, `u:<user id>` account); null for candidate answers. */
+  owner: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -61,7 +64,7 @@ export interface JobsTable {
   updated_at: string;
 }
 
-export interface DB extends HiringDB {
+export interface DB extends HiringDB, PracticeDB {
   questions: QuestionsTable;
   question_draws: QuestionDrawsTable;
   answers: AnswersTable;

@@ -15,8 +15,7 @@ import { queueAdminRoutes } from './queue-admin/queue-admin.routes.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 
 /** Registers every hiring route. Call before `app.ready()`, after cookie, rate-limit and multipart are registered. */
-export async function registerHiring(app: FastifyInstance, c: Container): Promise<Hiring> {
-  const h = createHiring(c);
+export async function registerHiring(app: FastifyInstance, c: Container, h: Hiring = createHiring(c)): Promise<Hiring> {
   await app.register(
     async (admin) => {
       admin.addHook('onSend', async (_request, reply, payload) => {

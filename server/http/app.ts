@@ -12,7 +12,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Container } from '../container.js';
 import { answerRoutes } from '../features/answers/answer.routes.js';
 import { registerHiring } from '../features/hiring.js';
+import { createHiring } from '../features/hiring/services.js';
 import { legacyRoutes } from '../features/legacy/legacy.routes.js';
+import { accountRoutes } from '../features/practice/account.routes.js';
+import { createPractice } from '../features/practice/practice.js';
+import { shareRoutes } from '../features/practice/share.routes.js';
+import { progressRoutes } from '../features/progress/progress.routes.js';
 import { questionRoutes } from '../features/questions/question.routes.js';
 import { systemRoutes } from '../features/system/system.routes.js';
 import { installErrorHandler } from './error-handler.js';
@@ -58,10 +63,18 @@ export async function buildApp(c: Container) {
   });
 
   await app.register(systemRoutes(c), { prefix: '/api' });
-  await app.register(questionRoutes(c), { prefix: '/api' });
-  await app.register(answerRoutes(c), { prefix: '/api' });
-  await app.register(legacyRoutes(c));
-  await registerHiring(app, c);
+  const hiring = createHiring(c);
+  const practice = createPractice(c, hiring);
+  await app.register(questionRoutes(c, practice), { prefix: '/api' });
+  // PRACTICE_MODE=off: the practice routes are not served at all (404), only the hiring side.
+  if (practice.enabled) {
+    await app.register(answerRoutes(c, practice), { prefix: '/api' });
+    await app.register(shareRoutes(c, practice), { prefix: '/api' });
+    await app.register(progressRoutes(practice), { prefix: '/api' });
+    await app.register(accountRoutes(practice, hiring), { prefix: '/api' });
+    await app.register(legacyRoutes(c, practice));
+  }
+  await registerHiring(app, c, hiring);
 
   const webDir = resolve(config.WEB_DIR ?? join(c.rootDir, 'dist/web'));
   if (existsSync(join(webDir, 'index.html'))) {

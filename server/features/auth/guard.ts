@@ -41,6 +41,8 @@ export function requireSession(auth: AuthService) {
     const sid = request.cookies[SESSION_COOKIE];
     const user = sid ? await auth.sessionUser(sid) : undefined;
     if (!user) throw new HttpError(401, 'NOT_SIGNED_IN', 'Your session has ended or you are not signed in. Please sign in.');
+    // A practice account (role `user`) never reaches hiring data.
+    if (user.role === 'user') throw new HttpError(403, 'STAFF_ONLY', 'This is a practice account: the hiring panel is for the hiring team only.');
     if (UNSAFE.has(request.method)) checkCsrf(request);
     users.set(request, { id: user.id, email: user.email, name: user.name, role: user.role });
   };

@@ -11,11 +11,11 @@ import type { Container } from '../../container.js';
 import { HttpError } from '../../http/errors.js';
 import type { AnswerDto } from '../answers/answer.service.js';
 import { receiveUpload } from '../answers/intake.js';
-import { practiceSession } from '../questions/question.routes.js';
+import type { Practice } from '../practice/practice.js';
 import { legacyReply } from './legacy-reply.js';
 
 const DEMO_ROUTES = { '/get_question': 'GET', '/upload': 'POST' } as const;
-const errors = { 400: legacyErrorBody, 404: legacyErrorBody, 405: legacyErrorBody, 413: legacyErrorBody, 415: legacyErrorBody, 422: legacyErrorBody, 429: legacyErrorBody, 500: legacyErrorBody, 503: legacyErrorBody, 504: legacyErrorBody, 507: legacyErrorBody };
+const errors = { 400: legacyErrorBody, 401: legacyErrorBody, 403: legacyErrorBody, 404: legacyErrorBody, 405: legacyErrorBody, 413: legacyErrorBody, 415: legacyErrorBody, 422: legacyErrorBody, 429: legacyErrorBody, 500: legacyErrorBody, 503: legacyErrorBody, 504: legacyErrorBody, 507: legacyErrorBody };
 
 /** Why /upload stopped waiting for the report before it was ready. */
 class ClientGone extends Error {}
@@ -27,7 +27,7 @@ function stillRunning(reply: FastifyReply, status: 503 | 504, code: string, mess
 }
 
 export const legacyRoutes =
-  (c: Container): FastifyPluginAsyncZod =>
+  (c: Container, p: Practice): FastifyPluginAsyncZod =>
   async (app) => {
     const waiting = new Set<AbortController>();
     app.addHook('preClose', async () => {
@@ -45,14 +45,14 @@ export const legacyRoutes =
 
     app.get(
       '/get_question',
-      { schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
-      async (request, reply) => ({ question: (await c.questions.drawRandom(practiceSession(request, reply))).text }),
+      { config: { access: 'practice' }, schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
+      async (request, reply) => ({ question: (await c.questions.drawRandom((await p.identity.resolve(request, reply, { create: true }))!.key)).text }),
     );
 
     app.post(
       '/upload',
       {
-        config: { rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'practice', rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
         schema: {
           tags: ['legacy'],
           summary: 'Demo-compatible upload: waits for the analysis and returns the six scores on 1-10, imp_points and the full report',
@@ -65,10 +65,13 @@ export const legacyRoutes =
         },
       },
       async (request, reply) => {
+        // The demo page sends no CSRF header; the answer belongs to this browser (a new anonymous identity if it has none).
+        const owner = await p.identity.resolve(request, reply, { create: true, csrf: false });
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         let id: string;
         try {
           ({ id } = await c.answers.submit({
+            owner: owner!.key,
             file: upload.file,
             questionId: upload.fields.questionId,
             questionText: upload.fields.question ?? (upload.fields.questionId ? undefined : 'Tell me about yourself.'),
@@ -116,6 +119,7 @@ export const legacyRoutes =
         method: [...others],
         url: path,
         schema: { hide: true, response: errors },
+        config: { access: 'public' },
         handler: async (request, reply) => {
           void reply.header('allow', method === 'GET' ? 'GET, HEAD' : method);
           throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${request.method} ${path} is not supported: use ${method} ${path}.`);
@@ -125,6 +129,7 @@ export const legacyRoutes =
         method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         url: `${path}/*`,
         schema: { hide: true, response: errors },
+        config: { access: 'public' },
         handler: async (request) => {
           throw new HttpError(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}: the demo's routes are GET /get_question and POST /upload.`);
         },

@@ -1,39 +1,32 @@
-import { randomBytes } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBody } from '../../../contracts/errors.js';
 import { questionList, questionSchema, randomQuestionQuery } from '../../../contracts/questions.js';
 import type { Container } from '../../container.js';
-
-const SESSION_COOKIE = 'ia_session';
-
-/** The browser's practice session (which questions it has seen): an opaque random id in a cookie. */
-export function practiceSession(request: FastifyRequest, reply: FastifyReply): string {
-  const existing = request.cookies[SESSION_COOKIE];
-  if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing;
-  const id = randomBytes(16).toString('base64url');
-  void reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 30 * 24 * 3600 });
-  return id;
-}
+import type { Practice } from '../practice/practice.js';
 
 export const questionRoutes =
-  (c: Container): FastifyPluginAsyncZod =>
+  (c: Container, p: Practice): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/questions/random',
-      {
-        schema: {
-          tags: ['questions'],
-          summary: 'A random question this browser has not seen yet (starts over when the bank is exhausted)',
-          querystring: randomQuestionQuery,
-          response: { 200: questionSchema },
+    if (p.enabled) {
+      app.get(
+        '/questions/random',
+        {
+          config: { access: 'practice' },
+          schema: {
+            tags: ['questions'],
+            summary: 'A random question this owner has not seen yet (starts over when the bank is exhausted)',
+            querystring: randomQuestionQuery,
+            response: { 200: questionSchema, 401: errorBody },
+          },
         },
-      },
-      async (request, reply) => c.questions.drawRandom(practiceSession(request, reply), request.query.after),
-    );
+        // Draws are keyed by the practice owner key (a hash or a user id), never by a raw cookie value.
+        async (request, reply) => c.questions.drawRandom((await p.identity.resolve(request, reply, { create: true }))!.key, request.query.after),
+      );
+    }
 
     app.get(
       '/questions',
-      { schema: { tags: ['questions'], summary: 'The question bank', response: { 200: questionList } } },
+      { config: { access: 'public' }, schema: { tags: ['questions'], summary: 'The question bank', response: { 200: questionList } } },
       async () => ({ items: await c.questions.list() }),
     );
   };
