@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { answerStatus } from './answers.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const isoDate = z.iso.date({ message: 'use a real date as YYYY-MM-DD' });
 
 export const historyQuery = z
   .object({
