@@ -5,12 +5,16 @@
  */
 import type { RouteObject } from 'react-router';
 import { Layout, type RouteHandle } from './components/Layout';
+import { PracticeOnly } from './components/PracticeOnly';
 import { RouteError } from './components/RouteError';
+import { Account } from './pages/Account';
 import { History } from './pages/History';
 import { Home } from './pages/Home';
 import { Interview } from './pages/Interview';
 import { NotFound } from './pages/NotFound';
+import { ProgressPage } from './pages/Progress';
 import { Results } from './pages/Results';
+import { Shared } from './pages/Shared';
 
 const handle = (title: string): RouteHandle => ({ title });
 const admin = () => import('./admin/pages');
@@ -24,10 +28,75 @@ export const routes: RouteObject[] = [
     // Shown while the code of a lazily loaded area (admin, invite) arrives on a first visit.
     hydrateFallbackElement: <p role="status">Loading…</p>,
     children: [
-      { id: 'home', index: true, element: <Home /> },
-      { id: 'interview', path: 'interview', element: <Interview />, handle: handle('Practice interview') },
-      { id: 'history', path: 'history', element: <History />, handle: handle('History') },
-      { id: 'answer', path: 'answers/:id', element: <Results />, handle: handle('Report') },
+      {
+        id: 'home',
+        index: true,
+        element: (
+          <PracticeOnly>
+            <Home />
+          </PracticeOnly>
+        ),
+      },
+      {
+        id: 'interview',
+        path: 'interview',
+        element: (
+          <PracticeOnly>
+            <Interview />
+          </PracticeOnly>
+        ),
+        handle: handle('Practice interview'),
+      },
+      {
+        id: 'history',
+        path: 'history',
+        element: (
+          <PracticeOnly>
+            <History />
+          </PracticeOnly>
+        ),
+        handle: handle('History'),
+      },
+      {
+        id: 'progress',
+        path: 'progress',
+        element: (
+          <PracticeOnly>
+            <ProgressPage />
+          </PracticeOnly>
+        ),
+        handle: handle('Progress'),
+      },
+      {
+        id: 'account',
+        path: 'account',
+        element: (
+          <PracticeOnly>
+            <Account />
+          </PracticeOnly>
+        ),
+        handle: handle('Account'),
+      },
+      {
+        id: 'answer',
+        path: 'answers/:id',
+        element: (
+          <PracticeOnly>
+            <Results />
+          </PracticeOnly>
+        ),
+        handle: handle('Report'),
+      },
+      {
+        id: 'shared',
+        path: 'shared/:token',
+        element: (
+          <PracticeOnly>
+            <Shared />
+          </PracticeOnly>
+        ),
+        handle: handle('Shared report'),
+      },
       {
         id: 'admin',
         path: 'admin',

@@ -26,7 +26,8 @@ function downloadJson(report: Report, id: string): void {
 }
 
 /** The full report of a finished answer. */
-export function ReportView({ answer, report }: { answer: Answer; report: Report }) {
+/** `actions`: extra buttons beside Download/Print (e.g. Share on the owner's page). */
+export function ReportView({ answer, report, actions }: { answer: Answer; report: Report; actions?: React.ReactNode }) {
   const data = useMemo(() => readTimelines(report), [report]);
   const duration = answer.durationSec ?? report.input?.durationSec ?? 0;
   const warnings = Array.isArray(report.warnings) ? report.warnings : [];
@@ -47,6 +48,7 @@ export function ReportView({ answer, report }: { answer: Answer; report: Report 
           <button type="button" className="btn secondary" onClick={() => window.print()}>
             Print
           </button>
+          {actions}
         </div>
       </section>
 

@@ -4,6 +4,7 @@ import { answerQuery, practiceApi, practiceKeys } from '../api';
 import { AnalysisProgress } from '../components/AnalysisProgress';
 import { ErrorBox } from '../components/ErrorBox';
 import { ReportView } from '../components/ReportView';
+import { ShareButton } from '../components/ShareDialog';
 import { useAnswer } from '../hooks/useAnswer';
 import { ApiError, messageOf } from '../lib/http';
 import { useParam } from '../lib/params';
@@ -55,7 +56,7 @@ export function Results() {
   } else if (!answer.report) {
     body = <ErrorBox title="Report missing" message="The analysis finished but no report was stored." />;
   } else {
-    body = <ReportView answer={answer} report={answer.report} />;
+    body = <ReportView answer={answer} report={answer.report} actions={<ShareButton answerId={answer.id} />} />;
   }
   return (
     <div className="results">
