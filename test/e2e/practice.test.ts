@@ -55,6 +55,7 @@ describe('practice for many people (browser)', () => {
 
     // Alice still has it; she shares it without the video, from the keyboard
     await page.goto(`${server.url}/history`);
+    await page.getByTestId('history-list').waitFor({ timeout: 15_000 });
     await expect(page.getByTestId('history-list').getByRole('link').count()).resolves.toBe(1);
     await page.goto(answerUrl);
     await page.getByTestId('report').waitFor();

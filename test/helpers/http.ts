@@ -1,30 +1,31 @@
 /** Small fetch helpers against a running server. */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 /**
- * One practice owner per server, like one browser: answers belong to the anonymous identity in the
- * `ia_practice` cookie (issue 11), so the helpers below keep the cookie the server sets and send it back.
+ * Answers belong to their practice owner (issue 11), the anonymous identity in the `ia_practice` cookie. The
+ * helpers of one test process act as one browser: they send one random 256-bit secret of their own to every
+ * server (so concurrent uploads, restarts and several API processes on one database all see the same owner).
  */
-const jars = new Map<string, string>();
+let helperSecret = randomBytes(32).toString('base64url');
 
-/** The `cookie` header of this helper's practice owner on `baseUrl` (empty before its first upload). */
-export function practiceCookie(baseUrl: string): Record<string, string> {
-  const c = jars.get(new URL(baseUrl).host);
-  return c ? { cookie: c } : {};
+/** The `cookie` header of this helper's practice owner. */
+export function practiceCookie(_baseUrl?: string): Record<string, string> {
+  return { cookie: `ia_practice=${helperSecret}` };
 }
 
-/** Makes `value` this helper's practice identity on `baseUrl` (for a request sent without the helpers); returns the cookie header. */
-export function setPracticeCookie(baseUrl: string, value: string): string {
-  jars.set(new URL(baseUrl).host, `ia_practice=${value}`);
+/** Makes `value` this helper's practice identity from now on; returns the cookie header value. */
+export function setPracticeCookie(_baseUrl: string, value: string): string {
+  helperSecret = value;
   return `ia_practice=${value}`;
 }
 
-/** Remembers the `ia_practice` cookie a response sets. */
-export function keepPracticeCookie(baseUrl: string, res: Response): void {
+/** Follows a server that hands out another identity (it should not: the helpers always send theirs). */
+export function keepPracticeCookie(_baseUrl: string, res: Response): void {
   for (const line of res.headers.getSetCookie()) {
-    const m = /^(ia_practice=[^;]+)/.exec(line);
-    if (m?.[1]) jars.set(new URL(baseUrl).host, m[1]);
+    const m = /^ia_practice=([^;]+)/.exec(line);
+    if (m?.[1]) helperSecret = m[1];
   }
 }
 

@@ -9,6 +9,8 @@ import { messageOf } from '../lib/http';
 export function Account() {
   const account = useQuery(accountQuery);
   const state = account.data;
+  // How many anonymous answers the last sign-up / sign-in moved into the account (shown after the forms are gone).
+  const [claimed, setClaimed] = useState<number | null>(null);
   return (
     <div className="account">
       <h1 tabIndex={-1}>Account</h1>
@@ -19,7 +21,12 @@ export function Account() {
         </p>
       ) : null}
       {state?.staff ? <p className="notice">You are signed in as a member of the hiring team. Your practice answers are kept under that account; manage it in the admin panel.</p> : null}
-      {state && !state.user && !state.staff ? <SignedOut mode={state.mode} /> : null}
+      {claimed !== null && state?.user ? (
+        <p role="status" className="notice" data-testid="claimed">
+          Signed in.{claimed > 0 ? ` ${claimed} answer(s) recorded in this browser are now in your account.` : ''}
+        </p>
+      ) : null}
+      {state && !state.user && !state.staff ? <SignedOut mode={state.mode} onSignedIn={setClaimed} /> : null}
       {state?.user ? <SignedInView email={state.user.email} name={state.user.name} /> : null}
     </div>
   );
@@ -36,16 +43,15 @@ function useAccountChanged() {
     ]);
 }
 
-function SignedOut({ mode }: { mode: string }) {
+function SignedOut({ mode, onSignedIn: claimedCount }: { mode: string; onSignedIn: (claimed: number) => void }) {
   const changed = useAccountChanged();
-  const [claimed, setClaimed] = useState<number | null>(null);
   const [signInEmail, setSignInEmail] = useState('');
   const [signInPassword, setSignInPassword] = useState('');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const onSignedIn = (r: { claimed: number }) => {
-    setClaimed(r.claimed);
+    claimedCount(r.claimed);
     return changed();
   };
   const signIn = useMutation({ mutationFn: () => accountApi.signIn({ email: signInEmail, password: signInPassword }), onSuccess: onSignedIn });
@@ -61,7 +67,6 @@ function SignedOut({ mode }: { mode: string }) {
           ? 'Practice on this server needs an account.'
           : 'You can practise without an account: your answers are kept for this browser only. With an account you keep them across browsers, and the answers you recorded here move into it.'}
       </p>
-      {claimed !== null ? <p role="status">Signed in. {claimed > 0 ? `${claimed} answer(s) recorded in this browser are now in your account.` : ''}</p> : null}
       <div className="account-grid">
         <section className="card" aria-labelledby="signin-h">
           <h2 id="signin-h">Sign in</h2>
