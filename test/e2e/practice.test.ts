@@ -138,6 +138,7 @@ describe('progress page (browser)', () => {
     await page.getByTestId('history-count').waitFor();
     await expect(page.getByTestId('history-count').textContent()).resolves.toMatch(/answers? match the filters/);
     await page.reload();
+    await page.locator('select[name=category] option[value=general]').waitFor({ state: 'attached' });
     await expect(page.locator('select[name=category]').inputValue()).resolves.toBe('general');
     await screenshot(page, 'practice-history-filtered');
   }, 900_000);

@@ -71,7 +71,7 @@ export const routes: RouteObject[] = [
         id: 'account',
         path: 'account',
         element: (
-          <PracticeOnly>
+          <PracticeOnly open>
             <Account />
           </PracticeOnly>
         ),
@@ -91,7 +91,7 @@ export const routes: RouteObject[] = [
         id: 'shared',
         path: 'shared/:token',
         element: (
-          <PracticeOnly>
+          <PracticeOnly open>
             <Shared />
           </PracticeOnly>
         ),
