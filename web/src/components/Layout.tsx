@@ -45,7 +45,7 @@ function PracticeNav() {
       <Link to="/history">History</Link>
       <Link to="/progress">Progress</Link>
       <Link to="/account" data-testid="account-link">
-        {user ? `Account (${user.name})` : 'Sign in'}
+        {user ? `Account (${user.name})` : account.data?.staff ? 'Account' : 'Sign in'}
       </Link>
     </nav>
   );
