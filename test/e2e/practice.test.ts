@@ -12,6 +12,8 @@ describe('practice for many people (browser)', () => {
   let server: RunningServer;
   let alice: Browser;
   let bob: Browser;
+  /** The answer alice recorded (set by the first test). */
+  let answerPath = '';
 
   beforeAll(async () => {
     stack = await startBrowserStack({ ANALYSIS_ENGINE: 'quick', THINK_TIME_SEC: '20' });
@@ -84,7 +86,39 @@ describe('practice for many people (browser)', () => {
     await waitForExpr(page, `document.querySelectorAll('[data-testid=share-list] li').length === 0`);
     await bob.page.goto(link);
     await bob.page.getByText('Link not found').waitFor({ timeout: 15_000 });
+    answerPath = new URL(answerUrl).pathname;
   }, 300_000);
+
+  it("two accounts: each signs up in its browser; neither sees the other's answers", async () => {
+    const signUp = async (b: Browser, email: string, name: string) => {
+      await b.page.goto(`${server.url}/account`);
+      const form = b.page.locator('section', { has: b.page.getByRole('heading', { name: 'Create an account' }) });
+      await form.getByLabel('Email').fill(email);
+      await form.getByLabel('Name (optional)').fill(name);
+      await form.getByLabel(/^Password/).fill(`${name} practises a lot`);
+      await form.getByRole('button', { name: 'Create account' }).click();
+      await b.page.getByTestId('claimed').waitFor({ timeout: 20_000 });
+      return (await b.page.getByTestId('claimed').textContent()) ?? '';
+    };
+    expect(await signUp(alice, 'alice@example.com', 'Alice')).toContain('1 answer(s) recorded in this browser are now in your account.');
+    expect(await signUp(bob, 'bob@example.com', 'Bob')).not.toContain('answer(s)');
+    expect((await bob.context.cookies(server.url)).find((c) => c.name === 'ia_session')).toBeTruthy();
+
+    await alice.page.goto(`${server.url}/history`);
+    await alice.page.getByTestId('history-list').waitFor({ timeout: 15_000 });
+    await expect(alice.page.getByTestId('history-list').getByRole('link').count()).resolves.toBe(1);
+    await bob.page.goto(`${server.url}/history`);
+    await bob.page.getByText('No answers yet.').waitFor({ timeout: 15_000 });
+    await bob.page.goto(`${server.url}${answerPath}`);
+    await bob.page.getByText('Answer not found').waitFor({ timeout: 15_000 });
+    await screenshot(bob.page, 'practice-other-account-answer');
+    // signing out leaves alice's answer with her account, not with the browser
+    await alice.page.goto(`${server.url}/account`);
+    await alice.page.getByRole('button', { name: 'Sign out' }).click();
+    await alice.page.getByRole('heading', { name: 'Create an account' }).waitFor({ timeout: 15_000 });
+    await alice.page.goto(`${server.url}${answerPath}`);
+    await alice.page.getByText('Answer not found').waitFor({ timeout: 15_000 });
+  }, 120_000);
 });
 
 describe('progress page (browser)', () => {
