@@ -144,6 +144,7 @@ describe('progress page (browser)', () => {
 
     await page.goto(`${server.url}/account`);
     await page.getByRole('heading', { name: 'Create an account' }).waitFor({ timeout: 15_000 });
+    await page.getByText('3 answers recorded in this browser will move into the account you sign in to or create.').waitFor({ timeout: 15_000 });
     const signUp = page.locator('section', { has: page.getByRole('heading', { name: 'Create an account' }) });
     await signUp.getByLabel('Email').fill('pat@example.com');
     await signUp.getByLabel('Name (optional)').fill('Pat');

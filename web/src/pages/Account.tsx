@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { accountApi, accountQuery, practiceKeys } from '../api';
+import { accountApi, accountQuery, historySearchQuery, practiceKeys } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
 import { messageOf } from '../lib/http';
 
@@ -45,6 +45,7 @@ function useAccountChanged() {
 
 function SignedOut({ mode, onSignedIn: claimedCount }: { mode: string; onSignedIn: (claimed: number) => void }) {
   const changed = useAccountChanged();
+  const here = useQuery({ ...historySearchQuery({}), enabled: mode !== 'accounts' });
   const [signInEmail, setSignInEmail] = useState('');
   const [signInPassword, setSignInPassword] = useState('');
   const [email, setEmail] = useState('');
@@ -67,6 +68,11 @@ function SignedOut({ mode, onSignedIn: claimedCount }: { mode: string; onSignedI
           ? 'Practice on this server needs an account.'
           : 'You can practise without an account: your answers are kept for this browser only. With an account you keep them across browsers, and the answers you recorded here move into it.'}
       </p>
+      {here.data && here.data.total > 0 ? (
+        <p className="notice" data-testid="anonymous-count">
+          {here.data.total} answer{here.data.total === 1 ? '' : 's'} recorded in this browser will move into the account you sign in to or create.
+        </p>
+      ) : null}
       <div className="account-grid">
         <section className="card" aria-labelledby="signin-h">
           <h2 id="signin-h">Sign in</h2>
