@@ -19,7 +19,7 @@ async function cannon(url: string, seconds: number, connections = 10, headers: R
 
 export async function benchLoad(engine = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1]! : 'local'): Promise<void> {
   const concurrency = process.env.JOB_CONCURRENCY ?? '1';
-  const server = await startServer({ env: { ANALYSIS_ENGINE: engine, JOB_CONCURRENCY: concurrency, UPLOAD_RATE_PER_MIN: '100000' } });
+  const server = await startServer({ env: { ANALYSIS_ENGINE: engine, JOB_CONCURRENCY: concurrency, UPLOAD_RATE_PER_MIN: '100000', ANALYSIS_MAX_QUEUED: '10000', ANALYSIS_MINUTES_PER_HOUR: '0' } });
   try {
     const pid = server.child.pid!;
     console.log(`\n== load (engine ${engine}, JOB_CONCURRENCY=${concurrency}) ==`);

@@ -4,6 +4,8 @@
  * A field an engine cannot measure is null, with the reason in `warnings` or in the score's evidence.
  */
 import { z } from 'zod';
+import { LENGTH_VERDICTS, STAR_PARTS, type StarPartName } from './content-parts.js';
+import { questionTypeSchema } from './questions.js';
 import { SCORE_NAMES, type ScoreName } from './scores.js';
 
 export { SCORE_NAMES, type ScoreName };
@@ -63,6 +65,100 @@ export const visualSchema = z
   })
   .passthrough();
 
+/** A stretch of the answer: its words and their time. */
+export const timedTextSchema = z.object({ text: z.string(), start: z.number(), end: z.number() });
+export type TimedText = z.infer<typeof timedTextSchema>;
+
+export { LENGTH_VERDICTS, STAR_PARTS, type StarPartName };
+
+/** Terms of the question (or job description) the answer used and missed, compared by stem. */
+export const termCoverageSchema = z.object({
+  used: z.array(z.string()),
+  missed: z.array(z.string()),
+  /** used / (used + missed), null when there were no terms to look for. */
+  coverage: z.number().min(0).max(1).nullable(),
+});
+export type TermCoverage = z.infer<typeof termCoverageSchema>;
+
+/** What the answer said, measured from the transcript (server/analysis/content; rules in docs/scoring.md). */
+export const contentSchema = z.object({
+  /** False when the transcript is too weak to judge what was said; then every part below is null or empty. */
+  reliable: z.boolean(),
+  /** Why no content claim is made, null when reliable. */
+  unreliableReason: z.string().nullable(),
+  questionType: questionTypeSchema,
+  length: z
+    .object({
+      wordCount: z.number().int().min(0),
+      /** From the first to the last recognised word. */
+      speakingSec: z.number().min(0),
+      rangeSec: z.object({ min: z.number(), max: z.number() }),
+      verdict: z.enum(LENGTH_VERDICTS),
+      evidence: z.array(z.string()),
+      tip: z.string(),
+    })
+    .nullable(),
+  /** STAR structure; null when the question is not behavioural or the transcript is unreliable. */
+  structure: z
+    .object({
+      spans: z.array(timedTextSchema.extend({ part: z.enum(STAR_PARTS), firstWord: z.number().int(), lastWord: z.number().int(), cues: z.array(z.string()) })),
+      present: z.array(z.enum(STAR_PARTS)),
+      missing: z.array(z.enum(STAR_PARTS)),
+      evidence: z.array(z.string()),
+      tip: z.string(),
+    })
+    .nullable(),
+  relevance: z
+    .object({
+      question: termCoverageSchema,
+      /** Against the job description the user pasted; null when none was given. */
+      job: termCoverageSchema.nullable(),
+      evidence: z.array(z.string()),
+      tip: z.string(),
+    })
+    .nullable(),
+  talkingPoints: z
+    .object({
+      experience: z.array(timedTextSchema),
+      skills: z.array(timedTextSchema),
+      lessons: z.array(timedTextSchema),
+      goals: z.array(timedTextSchema),
+      repeatedWords: z.array(z.object({ word: z.string(), count: z.number().int() })),
+      overusedPhrases: z.array(z.object({ phrase: z.string(), count: z.number().int(), times: z.array(z.number()) })),
+      hedges: z.array(z.object({ text: z.string(), start: z.number() })),
+      evidence: z.array(z.string()),
+      tip: z.string(),
+    })
+    .nullable(),
+  /** The most informative whole sentences, in spoken order, with their time. */
+  keySentences: z.array(timedTextSchema),
+});
+export type Content = z.infer<typeof contentSchema>;
+
+/** One strength or thing to work on: tied to a measurement, with its evidence, a moment to play and a tip. */
+export const summaryItemSchema = z.object({
+  /** Plain words, e.g. "Steady pace". */
+  title: z.string(),
+  /** Where the figure lives in the report, e.g. "scores.speechRate" or "content.structure". */
+  measurement: z.string(),
+  /** The measured figure in words, e.g. "142 words per minute (band 100-165)". */
+  value: z.string(),
+  evidence: z.string(),
+  /** Seconds from the start of the video to play, null when no single moment shows it. */
+  time: z.number().nullable(),
+  tip: z.string(),
+});
+export type SummaryItem = z.infer<typeof summaryItemSchema>;
+
+/** The report's first screen: 2-3 strengths and 2-3 things to work on (fewer when less was measured). */
+export const summarySchema = z.object({
+  strengths: z.array(summaryItemSchema).max(3),
+  improvements: z.array(summaryItemSchema).max(3),
+  /** Why the summary is short or empty (e.g. unreliable transcript), null otherwise. */
+  note: z.string().nullable(),
+});
+export type Summary = z.infer<typeof summarySchema>;
+
 /** One score per name in SCORE_NAMES (contracts/scores.ts). */
 export const scoresSchema = z.object(Object.fromEntries(SCORE_NAMES.map((name) => [name, scoreSchema])) as Record<ScoreName, typeof scoreSchema>);
 
@@ -79,6 +175,9 @@ export const reportSchema = z
     keyPoints: z.array(z.string()),
     warnings: z.array(z.string()),
     timingsMs: z.record(z.string(), z.number()),
+    /** Added after every engine (server/analysis/summary); absent in reports made before it existed. */
+    summary: summarySchema.optional(),
+    content: contentSchema.optional(),
   })
   .passthrough();
 export type Report = z.infer<typeof reportSchema>;

@@ -2,7 +2,19 @@
 import { z } from 'zod';
 import { practiceModeSchema } from './account.js';
 
-export const healthSchema = z.object({ status: z.literal('ok'), engine: z.string(), role: z.string(), version: z.string() });
+/** `status` is "ok" only when the database answers and the data directory has DISK_MIN_FREE_MB free; else "degraded" (HTTP 503). */
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  engine: z.string(),
+  role: z.string(),
+  version: z.string(),
+  checks: z
+    .object({
+      database: z.object({ ok: z.boolean(), error: z.string().optional() }),
+      disk: z.object({ ok: z.boolean(), freeMb: z.number().nullable(), minFreeMb: z.number() }),
+    })
+    .optional(),
+});
 export type Health = z.infer<typeof healthSchema>;
 
 /** GET /api/config: the recording flow's settings. */

@@ -1,6 +1,10 @@
 /** Settings from the environment (and a `.env` file in the working directory), validated at start. */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { createCoach } from './coach/index.js';
+import type { EngineSettings } from './engines/registry.js';
+import { parseTwelveLabsConfig } from './engines/twelvelabs/config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -29,8 +33,36 @@ export const configSchema = z.object({
   JOB_MAX_ATTEMPTS: int(3, 1, 20),
   /** Directory of the built web app (default: dist/web in the checkout). */
   WEB_DIR: z.string().optional(),
-  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Behind a reverse proxy: how many proxy hops to trust (e.g. 1), or the proxies' addresses/CIDRs
+   * (comma-separated). `false` (default) trusts none. `true` is refused: it would believe any client's
+   * X-Forwarded-For and let anyone pick the address the per-client limits count.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): false | number | string[] => {
+      const t = v.trim().toLowerCase();
+      if (['false', '0', 'no', 'off'].includes(t)) return false;
+      if (['true', 'yes', 'on'].includes(t)) {
+        ctx.addIssue({ code: 'custom', message: 'true would trust any client-set X-Forwarded-For; give the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.2,10.0.0.3)' });
+        return z.NEVER;
+      }
+      if (/^\d+$/.test(t)) {
+        const n = Number(t);
+        if (n > 10) ctx.addIssue({ code: 'custom', message: 'more than 10 proxy hops: give their addresses instead' });
+        return n;
+      }
+      const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = list.filter((x) => !isIpOrCidr(x));
+      if (bad.length > 0 || list.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `expected false, a hop count or proxy addresses/CIDRs; not addresses: ${bad.join(', ').slice(0, 200)}` });
+        return z.NEVER;
+      }
+      return list;
+    }),
+  /** `production` requires PUBLIC_URL (as does listening on a non-loopback HOST). */
+  NODE_ENV: z.string().optional(),
   /** Upload requests per minute per client. */
   UPLOAD_RATE_PER_MIN: int(30, 1, 100_000),
   /** How long the demo's POST /upload keeps the request open waiting for the report before answering 504 (see docs/legacy-demo.md). */
@@ -50,22 +82,101 @@ export const configSchema = z.object({
   JOB_LOCK_SEC: z.coerce.number().int().min(1).max(3600).optional(),
   /** A whole request, upload included, must finish within this time. */
   REQUEST_TIMEOUT_SEC: int(900, 5, 24 * 3600),
+  /** An upload whose body sends nothing for this long is dropped (a silent client does not hold a connection). */
+  BODY_IDLE_TIMEOUT_SEC: int(30, 1, 3600),
+  /** Analysis budget per client: minutes of media accepted per hour (0 = no limit). */
+  ANALYSIS_MINUTES_PER_HOUR: int(60, 0, 100_000),
+  /** Analysis budget per client: answers waiting or being analysed at once. */
+  ANALYSIS_MAX_QUEUED: int(5, 1, 10_000),
+  /** Free space the data directory must keep; below it uploads answer 507 and health reports the disk. */
+  DISK_MIN_FREE_MB: int(200, 0, 10_000_000),
+  /** Days a browser's record of the questions it has drawn is kept. */
+  QUESTION_DRAW_DAYS: int(30, 1, 3650),
+
+  // The hiring side (issue 6).
+  /** Lifetime of an admin/reviewer session. */
+  SESSION_HOURS: int(12, 1, 24 * 30),
+  /** Login attempts per minute per client IP. */
+  LOGIN_RATE_PER_MIN: int(10, 1, 100_000),
+  /** Failed logins per email per 15 minutes before that email is locked for the rest of the window. */
+  LOGIN_FAILURES_PER_EMAIL: int(5, 1, 100_000),
+  /** Invite-link requests per minute per client IP (token lookups). */
+  INVITE_RATE_PER_MIN: int(60, 1, 100_000),
+  /** Default validity of a new invite link. */
+  INVITE_DAYS: int(14, 1, 365),
+  /** Days candidate answers are kept (unless an interview sets its own); 0 = keep forever. */
+  RETENTION_DAYS: int(180, 0, 36_500),
+  /** The public address used to build invite URLs, e.g. https://hiring.example.com (default: from the request). */
+  PUBLIC_URL: z.url().optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
   /** Practice side: open (anonymous + optional accounts), accounts (sign-in required), off (hiring only: practice routes 404). */
   PRACTICE_MODE: z.enum(['open', 'accounts', 'off']).default('open'),
 });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string; env: Record<string, string | undefined> };
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** Outside development (NODE_ENV=production, or listening beyond this machine) an API process needs PUBLIC_URL: invite URLs never come from the Host header. */
+const checkedSchema = configSchema.superRefine((c, ctx) => {
+  const development = c.NODE_ENV !== 'production' && LOOPBACK.has(c.HOST);
+  if (!c.PUBLIC_URL && !development && c.ROLE !== 'worker') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message: `required when ${c.NODE_ENV === 'production' ? 'NODE_ENV=production' : `HOST=${c.HOST} (not loopback)`}: the address people reach the server at, e.g. https://interviews.example.com (invite links and cookies use it)`,
+    });
+  }
+});
+
+function isIpOrCidr(x: string): boolean {
+  const [addr, bits, ...rest] = x.split('/');
+  if (rest.length > 0 || !addr || (bits !== undefined && !/^\d{1,3}$/.test(bits))) return false;
+  return isIP(addr) !== 0 || ['loopback', 'linklocal', 'uniquelocal'].includes(addr);
+}
+
+export type Config = z.infer<typeof configSchema> & {
+  dataDir: string;
+  env: Record<string, string | undefined>;
+  /** The analysis engines' settings, parsed here and injected into the engine registry. */
+  engines: EngineSettings;
+  /** Session and practice cookies are Secure (PUBLIC_URL is https). */
+  secureCookies: boolean;
+};
 
 export class ConfigError extends Error {}
 
 /** Parses settings; throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(stripEmpty(env));
+  const parsed = checkedSchema.safeParse(stripEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), env };
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), env, secureCookies: parsed.data.PUBLIC_URL?.startsWith('https:') ?? false, engines: engineSettings(env, parsed.data.ANALYSIS_ENGINE) };
+}
+
+/**
+ * The settings of the analysis engine `engine` (also used by the command line). Throws ConfigError naming the
+ * bad variable, so a bad Twelve Labs setting stops the server at start (exit 2), not at the first analysis.
+ */
+export function engineSettings(env: Record<string, string | undefined>, engine: string): EngineSettings {
+  const clean = stripEmpty(env);
+  let twelvelabs: EngineSettings['twelvelabs'] = null;
+  if (engine === 'twelvelabs' || engine === 'hybrid') {
+    try {
+      twelvelabs = parseTwelveLabsConfig(clean);
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+  }
+  if (clean.LLM_BASE_URL) {
+    try {
+      createCoach(clean); // the optional LLM coach: its settings are checked at start too
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+  }
+  return { twelvelabs, whisper: { WHISPER_MODEL_DIR: clean.WHISPER_MODEL_DIR, WHISPER_CLI: clean.WHISPER_CLI } };
 }
 
 function stripEmpty(env: Record<string, string | undefined>): Record<string, string> {

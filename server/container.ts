@@ -9,10 +9,29 @@ import type { AnalysisEngine } from './engines/engine.js';
 import { createEngine } from './engines/registry.js';
 import { AnswerRepository } from './features/answers/answer.repository.js';
 import { AnswerService } from './features/answers/answer.service.js';
+import { AuditLog } from './features/audit/audit.repository.js';
+import { BudgetRepository } from './features/budget/budget.repository.js';
+import { AnalysisBudget } from './features/budget/budget.service.js';
+import { AuthService } from './features/auth/auth.service.js';
+import { LoginLimiter } from './features/auth/login-limiter.js';
+import { SessionRepository } from './features/auth/session.repository.js';
+import { UserRepository } from './features/auth/user.repository.js';
+import { UserService } from './features/auth/user.service.js';
+import { CandidateRepository } from './features/candidates/candidate.repository.js';
+import { CandidateService } from './features/candidates/candidate.service.js';
+import type { Hiring } from './features/hiring/services.js';
+import { InterviewRepository } from './features/interviews/interview.repository.js';
+import { InterviewService } from './features/interviews/interview.service.js';
+import { InviteRepository } from './features/invites/invite.repository.js';
+import { InviteService } from './features/invites/invite.service.js';
+import { LeaderboardService } from './features/leaderboard/leaderboard.service.js';
+import { ReviewRepository } from './features/reviews/review.repository.js';
+import { ReviewService } from './features/reviews/review.service.js';
 import { QuestionRepository } from './features/questions/question.repository.js';
 import { QuestionService } from './features/questions/question.service.js';
 import type { Database } from './db/database.js';
 import type { EventBus } from './infra/events/event-bus.js';
+import { DiskGuard } from './infra/disk.js';
 import { createInfra } from './infra/index.js';
 import type { JobQueue } from './infra/queue/queue.js';
 import type { Storage } from './infra/storage/storage.js';
@@ -30,6 +49,12 @@ export interface Container {
   questions: QuestionService;
   answerRepo: AnswerRepository;
   answers: AnswerService;
+  /** Per-client analysis budget (minutes per hour, answers waiting). */
+  budget: AnalysisBudget;
+  /** Free space of the data directory (uploads, health). */
+  disk: DiskGuard;
+  /** The hiring side's services (one LoginLimiter, one AuthService for the server and the tests). */
+  hiring: Hiring;
   /** Created on first use: the API role never loads analysis models. */
   engine(): Promise<AnalysisEngine>;
   close(): Promise<void>;
@@ -56,14 +81,15 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   const { database, storage, queue, events } = infra;
   const questionRepo = new QuestionRepository(database.db);
   await questionRepo.seed();
-  const questions = new QuestionService(questionRepo);
+  const questions = new QuestionService(questionRepo, Math.random, config.QUESTION_DRAW_DAYS);
   const answerRepo = new AnswerRepository(database.db);
-  const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE });
+  const budget = new AnalysisBudget(new BudgetRepository(database.db), { minutesPerHour: config.ANALYSIS_MINUTES_PER_HOUR, maxQueued: config.ANALYSIS_MAX_QUEUED });
+  const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE, budget });
 
   let enginePromise: Promise<AnalysisEngine> | null = null;
-  const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.env, log));
+  const engine = () => (enginePromise ??= createEngine(config.ANALYSIS_ENGINE, config.engines, log));
 
-  return {
+  const c: Container = {
     config,
     log,
     version: readVersion(),
@@ -76,12 +102,41 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
     questions,
     answerRepo,
     answers,
+    budget,
+    disk: new DiskGuard(config.dataDir, config.DISK_MIN_FREE_MB),
+    hiring: undefined as unknown as Hiring, // set just below: the review service reads answers through the container
     engine,
     async close() {
       await queue.stop();
       if (enginePromise) await (await enginePromise.catch(() => null))?.close?.();
       await infra.close();
     },
+  };
+  c.hiring = createHiring(c);
+  return c;
+}
+
+/** The hiring side's services, from the same database, storage and settings. */
+function createHiring(c: Container): Hiring {
+  const db = c.database.db;
+  const settings = c.config;
+  const audit = new AuditLog(db);
+  const userRepo = new UserRepository(db);
+  const sessions = new SessionRepository(db);
+  const interviewRepo = new InterviewRepository(db);
+  const reviewRepo = new ReviewRepository(db);
+  const interviews = new InterviewService(interviewRepo, audit);
+  const candidates = new CandidateService(new CandidateRepository(db), c.storage, audit);
+  return {
+    settings,
+    audit,
+    auth: new AuthService({ users: userRepo, sessions, limiter: new LoginLimiter(settings.LOGIN_FAILURES_PER_EMAIL, 15 * 60_000), audit, sessionHours: settings.SESSION_HOURS }),
+    users: new UserService(userRepo, sessions, audit),
+    interviews,
+    candidates,
+    invites: new InviteService(new InviteRepository(db), interviewRepo, candidates, audit, settings.INVITE_DAYS),
+    reviews: new ReviewService(c, reviewRepo, interviewRepo, candidates, audit),
+    leaderboard: new LeaderboardService(interviews, candidates, reviewRepo),
   };
 }
 

@@ -22,6 +22,7 @@ export async function inputFor(file: string, question: string): Promise<Analysis
   if (statSync(path).size === 0) return { error: `${file}: the file is empty` };
   try {
     const p = await probe(path);
+    if (p.image) return { error: `${file}: this is an image (${p.image}), not a video` };
     if (!p.hasVideo && !p.hasAudio) return { error: `${file}: no audio or video stream` };
     const durationSec = p.durationSec ?? (await durationFromPackets(path));
     if (durationSec === null) return { error: `${file}: could not read the duration` };

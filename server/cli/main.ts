@@ -1,7 +1,10 @@
 /** CLI entry: prints one Report v1 JSON on stdout; progress on stderr when it is a TTY; exit 2 on bad input. */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
+import type { EngineSettings } from '../engines/registry.js';
 import { reportSchema } from '../analysis/report.js';
+import { addCoaching } from '../analysis/summary/index.js';
 import { USAGE, parseArgs } from './args.js';
 import { inputFor } from './input.js';
 
@@ -9,8 +12,9 @@ async function engineFor(name: string): Promise<AnalysisEngine> {
   const logger = { info: (): void => {}, warn: (m: unknown): void => void (process.env.IA_VERBOSE && process.stderr.write(`${String(m)}\n`)) };
   const registry = new URL('../engines/registry.' + (import.meta.url.endsWith('.ts') ? 'ts' : 'js'), import.meta.url);
   if (existsSync(registry)) {
-    const { createEngine } = (await import('../engines/registry.js')) as { createEngine(n: string, env: Record<string, string | undefined>, log?: unknown): Promise<AnalysisEngine> };
-    return createEngine(name, process.env, logger);
+    const { createEngine } = (await import('../engines/registry.js')) as { createEngine(n: string, settings: EngineSettings, log?: unknown): Promise<AnalysisEngine> };
+    const { engineSettings } = await import('../config.js');
+    return createEngine(name, engineSettings(process.env, name), logger);
   }
   if (name !== 'local') throw new Error(`engine "${name}" is not available in this build (only "local")`);
   const { createLocalEngine } = await import('../engines/local/index.js');
@@ -34,6 +38,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`interview-analyzer: ${input.error}\n`);
     return 2;
   }
+  let jobDescription: string | null = null;
+  if (args.jobFile) {
+    try {
+      jobDescription = await readFile(args.jobFile, 'utf8');
+    } catch (e) {
+      process.stderr.write(`interview-analyzer: --job ${args.jobFile}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      return 2;
+    }
+  }
   let engine: AnalysisEngine;
   try {
     engine = await engineFor(args.engine);
@@ -48,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     const report = await engine.analyze(input, (p) => tty && bar(p.stage, p.progress), ac.signal);
     if (tty) process.stderr.write('\n');
     reportSchema.parse(report);
+    addCoaching(report, { questionType: args.questionType, jobDescription });
     process.stdout.write(`${JSON.stringify(report, null, args.json ? 2 : 0)}\n`);
     return 0;
   } catch (e) {

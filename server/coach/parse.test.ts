@@ -36,3 +36,19 @@ describe('toCoachSection', () => {
     expect(s.timingMs).toBe(12);
   });
 });
+
+describe('rewrite and follow-up questions', () => {
+  it('carries them into the section, and leaves them empty when the model gives none', () => {
+    const withExtras = parseCoachReply(JSON.stringify({ ...reply, rewrite: '  Last year our team was late; I set weekly goals and we shipped on time. ', follow_up_questions: ['What would you do differently?'] }));
+    expect(withExtras.ok).toBe(true);
+    if (!withExtras.ok) return;
+    const s = toCoachSection(withExtras.reply, 'x', 'm', 1);
+    expect(s.rewrite).toBe('Last year our team was late; I set weekly goals and we shipped on time.');
+    expect(s.followUpQuestions).toEqual(['What would you do differently?']);
+    const plain = parseCoachReply(JSON.stringify(reply));
+    if (plain.ok) expect(toCoachSection(plain.reply, 'x', 'm', 1)).toMatchObject({ rewrite: null, followUpQuestions: [] });
+    const tooMany = parseCoachReply(JSON.stringify({ ...reply, follow_up_questions: ['a', 'b', 'c', 'd'] }));
+    expect(tooMany.ok).toBe(false);
+    if (!tooMany.ok) expect(tooMany.problem).toMatch(/follow_up_questions/);
+  });
+});

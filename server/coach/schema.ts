@@ -10,6 +10,10 @@ export const llmReplySchema = z.object({
   relevance: z.object({ addresses_question: z.boolean(), explanation: nonEmpty }),
   star: z.object({ situation: starPart, task: starPart, action: starPart, result: starPart }),
   tips: z.array(nonEmpty).min(2).max(3),
+  /** A stronger version of the answer in the candidate's own facts (optional: older prompts and small models may omit it). */
+  rewrite: z.string().trim().nullable().optional(),
+  /** Questions an interviewer would likely ask next. */
+  follow_up_questions: z.array(nonEmpty).max(3).optional(),
 });
 export type LlmReply = z.infer<typeof llmReplySchema>;
 
@@ -31,6 +35,10 @@ export interface CoachSection {
   relevance: { addressesQuestion: boolean; explanation: string };
   star: Record<(typeof STAR_PARTS)[number], StarPart>;
   tips: string[];
+  /** The model's suggested rewrite of the answer, null when it gave none. A suggestion, not a measurement. */
+  rewrite: string | null;
+  /** Follow-up questions an interviewer might ask next (0-3). */
+  followUpQuestions: string[];
   timingMs: number;
 }
 
@@ -49,6 +57,8 @@ export function toCoachSection(reply: LlmReply, transcript: string, model: strin
     relevance: { addressesQuestion: reply.relevance.addresses_question, explanation: reply.relevance.explanation },
     star: { situation: part(reply.star.situation), task: part(reply.star.task), action: part(reply.star.action), result: part(reply.star.result) },
     tips: reply.tips,
+    rewrite: reply.rewrite?.trim() ? reply.rewrite.trim() : null,
+    followUpQuestions: reply.follow_up_questions ?? [],
     timingMs,
   };
 }

@@ -7,12 +7,13 @@ import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-hiring.js';
 import * as m003 from './migrations/003-answer-scope.js';
 import * as m004 from './migrations/004-practice-owners.js';
+import * as m008 from './migrations/008-analysis-budget.js';
 import type { DB } from './schema.js';
 
 /** The SQLite database's file name inside DATA_DIR. */
 export const SQLITE_FILE = 'interview-analyzer.sqlite';
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '004-practice-owners': m004 };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-hiring': m002, '003-answer-scope': m003, '004-practice-owners': m004, '008-analysis-budget': m008 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -39,7 +40,8 @@ export function openSqlite(file: string): Database {
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrations() });
+  // Migrations are numbered per area (004 practice ... 008 security) and land in any order: a database that already ran 008 still runs 004-007.
+  const migrator = new Migrator({ db, provider: new StaticMigrations(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -62,9 +62,20 @@ export interface JobsTable {
   last_error: string | null;
   created_at: string;
   updated_at: string;
+  /** Lower runs first (migration 008): the client's number of waiting jobs when this one was queued. */
+  priority: Generated<number>;
+}
+
+/** Media seconds accepted for analysis per client (migration 008). */
+export interface AnalysisUsageTable {
+  answer_id: string;
+  client_key: string;
+  seconds: number;
+  created_at: string;
 }
 
 export interface DB extends HiringDB, PracticeDB {
+  analysis_usage: AnalysisUsageTable;
   questions: QuestionsTable;
   question_draws: QuestionDrawsTable;
   answers: AnswersTable;

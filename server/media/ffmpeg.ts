@@ -79,6 +79,18 @@ export interface ProbeResult {
   audioCodec: string | null;
   width: number | null;
   height: number | null;
+  /** The file is a still (or animated) image, e.g. a PNG renamed .webm: its image type ("PNG"), else null. */
+  image: string | null;
+}
+
+/** ffprobe's demuxers for image files (image2, png_pipe, jpeg_pipe, gif, webp_pipe, ...). */
+export function imageKind(formatName: string): string | null {
+  const f = formatName.split(',')[0] ?? '';
+  const m = /^([a-z0-9]+)_pipe$/.exec(f);
+  if (m) return m[1] === 'jpeg' ? 'JPEG' : m[1]!.toUpperCase();
+  if (f === 'image2' || f === 'image2pipe') return 'image';
+  if (f === 'gif' || f === 'apng' || f === 'ico') return f.toUpperCase();
+  return null;
 }
 
 /** Thrown when ffprobe cannot read the file as media at all. */
@@ -114,6 +126,7 @@ export async function probe(path: string, signal?: AbortSignal): Promise<ProbeRe
     audioCodec: audio?.codec_name ?? null,
     width: video?.width ?? null,
     height: video?.height ?? null,
+    image: imageKind(json.format.format_name ?? ''),
   };
 }
 

@@ -37,6 +37,7 @@ export async function prepareVideo(input: string, outBase: string, limits: Prepa
     if (e instanceof NotMediaError) throw badRequest('NOT_A_VIDEO', `The upload is ${e.message}.`);
     throw e;
   }
+  if (info.image) throw badRequest('IMAGE_NOT_VIDEO', `This is an image (${info.image}), not a video. Upload the recorded answer as a video (WebM or MP4).`);
   if (!info.hasVideo) throw badRequest('NO_VIDEO_TRACK', 'The file has no video track. Please record with your camera on.');
   if (!info.hasAudio) throw badRequest('NO_AUDIO_TRACK', 'The video has no audio track. Check that your microphone is on and allowed, then record again.');
   const maxDim = limits.maxDimension ?? 4096;
@@ -53,6 +54,10 @@ export async function prepareVideo(input: string, outBase: string, limits: Prepa
     await rm(out, { force: true });
     return badRequest(code, msg);
   };
+  if (r.code !== 0 && /No space left on device|Disk quota exceeded/i.test(r.stderr)) {
+    await rm(out, { force: true });
+    throw Object.assign(new Error('no space left to write the prepared video'), { code: 'ENOSPC' }); // 507, not the user's fault
+  }
   if (r.code !== 0) throw await fail('UNDECODABLE_VIDEO', `The video could not be read (${lastLine(r.stderr)}). Please record again.`);
 
   let outInfo: ProbeResult;
@@ -98,6 +103,11 @@ function tooLong(sec: number, max: number) {
   return badRequest('VIDEO_TOO_LONG', `The video is ${Math.round(sec)} s long; the limit is ${max} s.`);
 }
 
-function lastLine(s: string): string {
-  return (s.trim().split('\n').pop() ?? 'unknown error').replace(/^\[[^\]]*\]\s*/, '').slice(0, 200);
+/** ffmpeg's last line, without its [component] prefix or any file path (a message never shows a server path). */
+export function lastLine(s: string): string {
+  return (s.trim().split('\n').pop() ?? 'unknown error')
+    .replace(/^\[[^\]]*\]\s*/, '')
+    .replace(/(^|[\s'"(])\/[^\s'":]+:?/g, '$1')
+    .trim()
+    .slice(0, 200);
 }

@@ -18,14 +18,15 @@ describe('questions', () => {
   });
 
   it('never repeats a question within a session until the bank is exhausted, then starts over', async () => {
+    // A cookie-less draw gets the cookie but is not recorded (issue 11: nothing stored for unidentified clients).
     const first = await t.app.inject({ method: 'GET', url: '/api/questions/random' });
     expect(first.statusCode).toBe(200);
     // Its own cookie (ia_practice), never the admin session's name.
     expect(first.cookies.find((c) => c.name === 'ia_session')).toBeUndefined();
     const cookie = first.cookies.find((c) => c.name === 'ia_practice');
     expect(cookie?.httpOnly).toBe(true);
-    const seen = [first.json().id as string];
-    for (let i = 1; i < seedQuestions.length; i++) {
+    const seen: string[] = [];
+    for (let i = 0; i < seedQuestions.length; i++) {
       const r = await t.app.inject({ method: 'GET', url: '/api/questions/random', cookies: { ia_practice: cookie!.value } });
       const q = r.json() as { id: string; text: string; category: string };
       expect(q.text.length).toBeGreaterThan(5);

@@ -91,6 +91,23 @@ describe('LLM coach', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
+  it('adds a rewrite and follow-up questions as model opinion, sends the measured content, and changes no measured figure', async () => {
+    const { addCoaching } = await import('../../server/analysis/summary/index.js');
+    const words = (truth(VIDEO).text ?? '').split(/\s+/).map((text, i) => ({ text, start: 1 + i * 0.4, end: 1.3 + i * 0.4 }));
+    const measured = addCoaching({ ...report, transcript: { text: truth(VIDEO).text ?? '', words, recognizer: 'fixture truth' } }, { questionType: 'behavioural' });
+    const before = JSON.stringify(measured);
+    fake.replies = [{ content: JSON.stringify({ ...JSON.parse(good(firstWords())), rewrite: 'In my last role I cut Monday slowdowns by half by moving a report job.', follow_up_questions: ['How did you measure the slowdown?', 'What would you do differently?'] }) }];
+    const s = await coach().review(measured);
+    expect(s.rewrite).toBe('In my last role I cut Monday slowdowns by half by moving a report job.');
+    expect(s.followUpQuestions).toEqual(['How did you measure the slowdown?', 'What would you do differently?']);
+    expect(s.source).toMatch(/language model's reading/);
+    expect(JSON.stringify(measured)).toBe(before); // the review reads the report, never writes it
+    const user = fake.requests[0]!.body.messages[1]!.content;
+    expect(user).toContain(`answer length: ${measured.content!.length!.speakingSec} s, ${words.length} words`);
+    expect(user).toMatch(/STAR parts found by cue phrases: /);
+    expect(user).toMatch(/follow-up questions/);
+  });
+
   it('needs a transcript', async () => {
     await expect(coach().review({ ...report, transcript: null })).rejects.toThrow(/needs a transcript/);
     expect(fake.requests).toHaveLength(0);

@@ -7,7 +7,7 @@ import { fixture } from '../helpers/fixtures.js';
 import { getAnswer, uploadAnswer, waitForAnswer } from '../helpers/http.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
 
-const env = { ANALYSIS_ENGINE: 'quick', JOB_CONCURRENCY: '2', UPLOAD_RATE_PER_MIN: '1000' };
+const env = { ANALYSIS_ENGINE: 'quick', JOB_CONCURRENCY: '2', UPLOAD_RATE_PER_MIN: '1000', ANALYSIS_MAX_QUEUED: '1000', ANALYSIS_MINUTES_PER_HOUR: '0' };
 let server: RunningServer | null = null;
 afterAll(async () => {
   await server?.kill();

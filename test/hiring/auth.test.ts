@@ -50,7 +50,8 @@ describe('sign-in', () => {
     for (let i = 0; i < 3; i++) expect((await t.app.inject({ method: 'POST', url: '/api/admin/login', payload: { email, password: 'bad password!!' } })).statusCode).toBe(401);
     const res = await t.app.inject({ method: 'POST', url: '/api/admin/login', payload: { email, password: 'locked password 1' } });
     expect(res.statusCode).toBe(429);
-    expect(res.json().code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+    expect(res.json().code).toBe('RATE_LIMITED');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('answers 401 without a session, with a made-up session and after logout', async () => {

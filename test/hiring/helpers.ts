@@ -1,7 +1,7 @@
 /** An in-process app with the hiring routes, and signed-in clients for `inject`. */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ensureFirstAdmin } from '../../server/features/auth/first-admin.js';
-import { createHiring, type Hiring } from '../../server/features/hiring/services.js';
+import type { Hiring } from '../../server/features/hiring/services.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
@@ -14,7 +14,7 @@ export interface HiringApp extends TestApp {
 export async function createHiringApp(env: Record<string, string> = {}, opts: { worker?: boolean } = {}): Promise<HiringApp> {
   const t = await createTestApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOGIN_RATE_PER_MIN: '1000', ...env }, { worker: opts.worker ?? false });
   await ensureFirstAdmin(t.c);
-  return { ...t, h: createHiring(t.c) };
+  return { ...t, h: t.c.hiring };
 }
 
 export interface Client {

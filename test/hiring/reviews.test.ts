@@ -108,14 +108,14 @@ describe('leaderboard', () => {
 
   it('exports CSV with formula-leading cells escaped', async () => {
     await admin.req('PATCH', `${base()}/${bob.id}`, { name: '=HYPERLINK("http://evil.example","x")', tags: ['@risk', '+1'] });
-    const res = await reviewer.req('GET', `/api/admin/interviews/${iv.id}/leaderboard.csv`);
+    const res = await admin.req('GET', `/api/admin/interviews/${iv.id}/leaderboard.csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="leaderboard-/);
     const lines = res.body.trim().split('\r\n');
     expect(lines[0]).toBe('rank,name,email,status,tags,group,total,confidence,clarity,speechRate,voiceTone,eyeContact,bodyLanguage,rating,missing,answered');
     expect(lines[1]).toMatch(/^1,Ada,ada@example.com,completed,senior,X,\d+(\.\d)?,70,60,80,50,60,50,50,,2$/);
-    expect(lines[2]).toBe(`,"'=HYPERLINK(""http://evil.example"",""x"")",bob@example.com,completed,'@risk;+1,Y,,,,,,,,,confidence;clarity;speechRate;voiceTone;eyeContact;bodyLanguage,2`); // rating has weight 0 now: not missing
+    expect(lines[2]).toBe(`,"'=HYPERLINK(""http://evil.example"",""x"")",bob@example.com,completed,"'@risk;+1",Y,,,,,,,,,"confidence;clarity;speechRate;voiceTone;eyeContact;bodyLanguage",2`); // rating has weight 0 now: not missing
   });
 });
 

@@ -44,6 +44,8 @@ describe('the anonymous practice identity', () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     expect(Buffer.from(cookie.value, 'base64url')).toHaveLength(32);
+    // a cookie-less client's first draw stores nothing; the next one is keyed by the hash
+    expect((await nobody.req('GET', '/api/questions/random')).statusCode).toBe(200);
     const draws = await t.c.database.db.selectFrom('question_draws').select('session_id').execute();
     expect(draws.map((d) => d.session_id)).toContain(`a:${sha(cookie.value)}`);
     const owners = await t.c.database.db.selectFrom('answers').select(['id', 'owner']).execute();

@@ -48,7 +48,7 @@ describe('API + 2 workers on Postgres, Redis and S3', () => {
     stops.push(() => s3.stop(), () => redis.stop(), () => postgres.stop());
     dbUrl = await postgres.createDatabase('scale');
     redisUrl = redis.url;
-    env = { DATABASE_URL: dbUrl, REDIS_URL: redisUrl, ...s3.env, ANALYSIS_ENGINE: 'quick', JOB_LOCK_SEC: '2', JOB_CONCURRENCY: '1', UPLOAD_RATE_PER_MIN: '1000', LOG_LEVEL: 'info' };
+    env = { DATABASE_URL: dbUrl, REDIS_URL: redisUrl, ...s3.env, ANALYSIS_ENGINE: 'quick', JOB_LOCK_SEC: '2', JOB_CONCURRENCY: '1', UPLOAD_RATE_PER_MIN: '1000', ANALYSIS_MAX_QUEUED: '1000', ANALYSIS_MINUTES_PER_HOUR: '0', LOG_LEVEL: 'info' };
     api = await startServer({ env: { ...env, ROLE: 'api' } });
     stops.unshift(async () => {
       await api.stop();

@@ -6,7 +6,7 @@ import { type RunningServer, startServer } from '../helpers/server.js';
 
 let s: RunningServer;
 beforeAll(async () => {
-  s = await startServer({ env: { ANALYSIS_ENGINE: 'quick', HEADERS_TIMEOUT_SEC: '2', UPLOAD_RATE_PER_MIN: '1000', JOB_CONCURRENCY: '2' } });
+  s = await startServer({ env: { ANALYSIS_ENGINE: 'quick', HEADERS_TIMEOUT_SEC: '2', UPLOAD_RATE_PER_MIN: '1000', ANALYSIS_MAX_QUEUED: '1000', ANALYSIS_MINUTES_PER_HOUR: '0', JOB_CONCURRENCY: '2' } });
 });
 afterAll(async () => {
   await s.kill();

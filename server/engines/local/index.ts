@@ -17,6 +17,8 @@ export interface LocalEngineOptions {
   logger?: { info(...a: never[]): void; warn(...a: never[]): void } | Logger;
   /** defaults to analyzeVision from server/analysis/vision */
   vision?: typeof analyzeVision;
+  /** Whisper settings (WHISPER_MODEL_DIR, WHISPER_CLI) from the parsed configuration; unset = pocketsphinx unless found by default. */
+  whisper?: { WHISPER_MODEL_DIR?: string | undefined; WHISPER_CLI?: string | undefined };
 }
 
 export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine {
@@ -33,7 +35,7 @@ export function createLocalEngine(opts: LocalEngineOptions = {}): AnalysisEngine
       const visionAc = new AbortController();
       const stopVision = (): void => visionAc.abort(signal?.reason ?? new Error('aborted'));
       signal?.addEventListener('abort', stopVision, { once: true });
-      recognizer ??= selectRecognizer(process.env, log).recognizer;
+      recognizer ??= selectRecognizer(opts.whisper ?? {}, log).recognizer;
       let audioFrac = 0;
       let visionFrac = input.hasVideo ? 0 : 1;
       let last = 0;

@@ -1,6 +1,7 @@
 import { createCoach } from '../../coach/index.js';
 import type { Container } from '../../container.js';
 import { createAnalysisHandler } from './analysis.job.js';
+import { contentContextResolver } from './content-context.js';
 
 /** Starts taking analysis jobs in this process, and re-queues answers that lost their job in a crash. */
 export async function startWorker(c: Container): Promise<void> {
@@ -8,11 +9,12 @@ export async function startWorker(c: Container): Promise<void> {
   const coach = createCoach(c.config.env); // null unless LLM_BASE_URL is set
   const handler = createAnalysisHandler({
     answers: c.answerRepo,
+    states: c.answers,
     storage: c.storage,
     engine,
-    events: c.events,
     log: c.log,
     ...(coach ? { enrich: async (report) => void Object.assign(report, { coach: await coach.review(report) }) } : {}),
+    contentContext: contentContextResolver(c.database.db),
   });
   c.queue.start(handler, { concurrency: c.config.JOB_CONCURRENCY });
   const requeued = await c.answers.reconcile();

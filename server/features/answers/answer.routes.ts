@@ -27,19 +27,21 @@ export const answerRoutes =
     app.post(
       '/answers',
       {
-        config: { access: 'practice', rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'practice', bucket: 'uploads' },
         schema: {
           tags: ['answers'],
           summary: 'Upload a recorded answer (multipart: questionId, then the video file) and queue its analysis',
           consumes: ['multipart/form-data'],
-          response: { 202: answerAccepted, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 413: errorBody, 415: errorBody },
+          response: { 202: answerAccepted, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 413: errorBody, 415: errorBody, 429: errorBody, 507: errorBody },
         },
       },
       async (request, reply) => {
         const owner = await p.identity.resolve(request, reply, { create: true });
+        await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
+        await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
-          const { id } = await c.answers.submit({ file: upload.file, questionId: upload.fields.questionId, owner: owner!.key });
+          const { id } = await c.answers.submit({ file: upload.file, questionId: upload.fields.questionId, client: request.ip, owner: owner!.key });
           return reply.status(202).send({ id });
         } finally {
           await upload.cleanup();

@@ -3,12 +3,14 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Answer, AnswerSummary } from '../../../contracts/answers.js';
 import type { Report } from '../../analysis/report.js';
+import type { AnswerStatus } from '../../../contracts/statuses.js';
 import type { AnswerScope } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { AnswerEvent, EventBus } from '../../infra/events/event-bus.js';
 import type { JobQueue } from '../../infra/queue/queue.js';
 import type { Storage } from '../../infra/storage/storage.js';
 import { prepareVideo } from '../../media/prepare.js';
+import type { AnalysisBudget } from '../budget/budget.service.js';
 import type { QuestionService } from '../questions/question.service.js';
 import type { AnswerRepository, AnswerRow } from './answer.repository.js';
 
@@ -16,6 +18,15 @@ export const ANALYZE_JOB = 'analyze';
 
 export type AnswerDto = Answer;
 export type { AnswerSummary };
+
+/** A state change of an answer (see AnswerService.transition). */
+export interface AnswerTransition {
+  status: AnswerStatus;
+  stage: string | null;
+  progress: number;
+  error?: string | null;
+  reportJson?: string | null;
+}
 
 export interface SubmitInput {
   file: { path: string; size: number } | null;
@@ -26,6 +37,8 @@ export interface SubmitInput {
   scope?: AnswerScope;
   /** The practice owner key (features/practice/owner.ts); null for candidate answers. */
   owner?: string | null;
+  /** The client whose analysis budget pays for this answer (server/features/budget); none = not metered. */
+  client?: string | undefined;
 }
 
 export interface AnswerServiceDeps {
@@ -37,6 +50,7 @@ export interface AnswerServiceDeps {
   tmpDir: string;
   maxDurationSec: number;
   engineName: string;
+  budget?: AnalysisBudget;
 }
 
 export class AnswerService {
@@ -46,12 +60,15 @@ export class AnswerService {
   async submit(input: SubmitInput): Promise<{ id: string }> {
     if (!input.file) throw badRequest('MISSING_VIDEO', 'No video was uploaded: send the file in the "video" field.');
     if (input.file.size === 0) throw badRequest('EMPTY_FILE', 'The uploaded video is empty (0 bytes). Please record again.');
-    const question = await this.resolveQuestion(input);
+    const question = await this.resolveQuestion(input, input.scope ?? 'practice');
     const id = randomUUID();
     const prepared = await prepareVideo(input.file.path, join(this.d.tmpDir, `prepared-${id}`), { maxDurationSec: this.d.maxDurationSec });
     const ext = prepared.mime === 'video/webm' ? 'webm' : 'mp4';
     const mediaKey = `answers/${id}/answer.${ext}`;
+    let rank = 0;
     try {
+      // The client's budget pays for the video's real duration (429 when spent or its queue is full).
+      if (input.client && this.d.budget) rank = await this.d.budget.charge(input.client, id, prepared.durationSec);
       const stored = await this.d.storage.putFile(mediaKey, prepared.path);
       await this.d.repo.create({
         id,
@@ -73,13 +90,14 @@ export class AnswerService {
       throw err;
     }
     // A crash between the row and the job is repaired by reconcile() at the next start.
-    await this.d.queue.enqueue(id, ANALYZE_JOB);
+    await this.d.queue.enqueue(id, ANALYZE_JOB, { rank });
     return { id };
   }
 
-  private async resolveQuestion(input: SubmitInput): Promise<{ id: string | null; text: string }> {
+  private async resolveQuestion(input: SubmitInput, scope: AnswerScope): Promise<{ id: string | null; text: string }> {
     if (input.questionId !== undefined && input.questionId !== '') {
-      const q = await this.d.questions.get(input.questionId);
+      // Practice answers only to the public bank: an interview's questions are not revealed to the public.
+      const q = scope === 'practice' ? await this.d.questions.getPublic(input.questionId) : await this.d.questions.get(input.questionId);
       if (!q) throw notFound('QUESTION_NOT_FOUND', `Unknown question id "${input.questionId.slice(0, 80)}".`);
       return q;
     }
@@ -118,19 +136,48 @@ export class AnswerService {
     }));
   }
 
+  /**
+   * The one way an answer changes state: writes it and publishes the event together, so a live viewer
+   * (server-sent events) sees every change, the worker's and the recovery paths' alike.
+   */
+  async transition(id: string, s: AnswerTransition): Promise<void> {
+    await this.d.repo.setState(id, s);
+    this.d.events.publish({ answerId: id, status: s.status, stage: s.stage, progress: s.progress, error: s.error ?? null });
+  }
+
+  /** Analysis progress: published at once; written to the database only when `write` (the caller throttles writes). */
+  async progress(id: string, stage: string, progress: number, write: boolean): Promise<void> {
+    this.d.events.publish({ answerId: id, status: 'processing', stage, progress, error: null });
+    if (write) await this.d.repo.setState(id, { status: 'processing', stage, progress });
+  }
+
   /** Queues a failed answer again. */
   async retry(id: string, scope?: AnswerScope, owner?: string): Promise<void> {
     const row = await this.row(id, scope, owner);
     if (row.status !== 'failed') throw conflict('NOT_FAILED', `Only a failed answer can be retried; this one is ${row.status}.`);
-    await this.d.repo.setState(id, { status: 'queued', stage: 'queued', progress: 0, error: null });
+    await this.transition(id, { status: 'queued', stage: 'queued', progress: 0, error: null });
     await this.d.queue.enqueue(id, ANALYZE_JOB);
-    this.d.events.publish({ answerId: id, status: 'queued', stage: 'queued', progress: 0, error: null });
+  }
+
+  /**
+   * Runs a failed job again (the admin queue view): the answer shows as queued before a worker can take the
+   * job, never after it finished. False when the job is not (or no longer) failed.
+   */
+  async retryJob(jobId: string, answerId: string): Promise<boolean> {
+    await this.transition(answerId, { status: 'queued', stage: 'queued', progress: 0, error: null });
+    return this.d.queue.retry(jobId);
   }
 
   /** Removes the answer, its jobs and its video. */
   async delete(id: string, scope?: AnswerScope, owner?: string): Promise<void> {
     const row = await this.row(id, scope, owner);
     if (row.status === 'processing') throw conflict('ANSWER_BUSY', 'This answer is being analysed; delete it when the analysis has finished.');
+    await this.d.repo.delete(id);
+    await this.d.storage.deletePrefix(`answers/${id}`);
+  }
+
+  /** Removes an answer that must not exist (a lost race), whatever its state: its row, jobs and video. */
+  async discard(id: string): Promise<void> {
     await this.d.repo.delete(id);
     await this.d.storage.deletePrefix(`answers/${id}`);
   }
@@ -177,7 +224,7 @@ export class AnswerService {
       // Another worker may have finished it between the two reads: its row says done before its job leaves the queue.
       const fresh = await this.d.repo.get(a.id);
       if (!fresh || (fresh.status !== 'queued' && fresh.status !== 'processing')) continue;
-      await this.d.repo.setState(a.id, { status: 'queued', stage: 'queued', progress: 0 });
+      await this.transition(a.id, { status: 'queued', stage: 'queued', progress: 0 });
       await this.d.queue.enqueue(a.id, ANALYZE_JOB);
       n++;
     }

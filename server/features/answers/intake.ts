@@ -5,6 +5,7 @@ import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
+import { disarmBodyIdle } from '../../http/body-idle.js';
 import { badRequest, HttpError } from '../../http/errors.js';
 
 export interface ReceivedUpload {
@@ -55,6 +56,8 @@ export async function receiveUpload(request: FastifyRequest, tmpDir: string, max
   } catch (err) {
     await cleanup();
     throw mapMultipartError(err, maxBytes);
+  } finally {
+    disarmBodyIdle(request); // the body is read (or abandoned): a silent client no longer matters
   }
   return { fields, file, cleanup };
 }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditList, auditQuery } from '../../../contracts/audit.js';
 import { adminErrors } from '../../../contracts/errors.js';
-import { requireAdmin } from '../auth/guard.js';
 import type { Hiring } from '../hiring/services.js';
 
 export const auditRoutes =
@@ -10,6 +9,7 @@ export const auditRoutes =
     app.get(
       '/audit',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['admin'],
           summary: 'The audit log of admin actions, newest first (admins)',
@@ -18,7 +18,6 @@ export const auditRoutes =
         },
       },
       async (request) => {
-        requireAdmin(request);
         return { items: await h.audit.list(request.query) };
       },
     );

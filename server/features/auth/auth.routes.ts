@@ -13,7 +13,7 @@ export const authRoutes =
     app.post(
       '/login',
       {
-        config: { rateLimit: { max: h.settings.LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'public', rateLimit: { max: h.settings.LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
         schema: {
           tags: ['admin'],
           summary: 'Sign in (sets the ia_session and ia_csrf cookies)',
@@ -22,17 +22,17 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const { sessionId, user, expiresAt } = await h.auth.login(request.body.email, request.body.password);
+        const { sessionId, user, expiresAt } = await h.auth.login(request.body.email, request.body.password, new Date(), request.ip);
         if (user.role === 'user') {
           await h.auth.logout(sessionId);
           throw new HttpError(403, 'STAFF_ONLY', 'This is a practice account: sign in on the practice side (Account page); the hiring panel is for the hiring team only.');
         }
-        const csrfToken = setSessionCookies(request, reply, sessionId, expiresAt);
+        const csrfToken = setSessionCookies(request, reply, sessionId, expiresAt, h.settings.secureCookies);
         return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, csrfToken };
       },
     );
 
-    app.post('/logout', { schema: { tags: ['admin'], summary: 'Sign out (ends the session)', response: { 204: z.null(), 403: errorBody } } }, async (request, reply) => {
+    app.post('/logout', { config: { access: 'public' }, schema: { tags: ['admin'], summary: 'Sign out (ends the session)', response: { 204: z.null(), 403: errorBody } } }, async (request, reply) => {
       const sid = request.cookies[SESSION_COOKIE];
       if (sid) {
         checkCsrf(request); // nobody else may sign you out

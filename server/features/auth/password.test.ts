@@ -26,20 +26,41 @@ describe('scrypt passwords', () => {
     expect(passwordProblem('short')).toMatch(/at least 10/);
     expect(passwordProblem('long enough!')).toBeNull();
   });
+
+  it('refuses common and breached-list passwords, keyboard walks and the user\'s own email, saying why (issue 11)', () => {
+    expect(passwordProblem('password12')).toMatch(/too easy to guess: This is a commonly used password/);
+    expect(passwordProblem('qwertyuiop')).toMatch(/too easy to guess: This is a frequently used password/);
+    expect(passwordProblem('1234567890')).toMatch(/too easy to guess/);
+    expect(passwordProblem('aaaaaaaaaaaa')).toMatch(/too easy to guess/);
+    expect(passwordProblem('gracehopper1', ['grace.hopper@example.com', 'Grace Hopper'])).toMatch(/too easy to guess/);
+    expect(passwordProblem('correct horse battery')).toBeNull();
+    expect(passwordProblem('reviewer password 1')).toBeNull();
+  });
 });
 
 describe('LoginLimiter', () => {
-  it('locks a key after max failures for the rest of the window; success resets', () => {
-    const l = new LoginLimiter(2, 1000);
-    l.fail('a', 0);
-    expect(l.retryAfterMs('a', 10)).toBe(0);
-    l.fail('a', 100);
-    expect(l.retryAfterMs('a', 200)).toBe(800);
-    expect(l.retryAfterMs('b', 200)).toBe(0);
-    expect(l.retryAfterMs('a', 1000)).toBe(0);
-    l.fail('c', 0);
-    l.succeed('c');
-    l.fail('c', 1);
-    expect(l.retryAfterMs('c', 2)).toBe(0);
+  it('slows down one address for one email with a doubling delay, capped; other addresses and emails are free; success resets', () => {
+    const l = new LoginLimiter(2, 1000, 100);
+    l.fail('ip1', 'a', 0);
+    expect(l.retryAfterMs('ip1', 'a', 10)).toBe(0);
+    l.fail('ip1', 'a', 100);
+    expect(l.retryAfterMs('ip1', 'a', 150)).toBe(50); // 100 ms after the 2nd failure
+    expect(l.retryAfterMs('ip2', 'a', 150)).toBe(0); // the owner from elsewhere
+    expect(l.retryAfterMs('ip1', 'b', 150)).toBe(0);
+    l.fail('ip1', 'a', 200);
+    expect(l.retryAfterMs('ip1', 'a', 200)).toBe(200); // doubled
+    for (let i = 0; i < 10; i++) l.fail('ip1', 'a', 300);
+    expect(l.retryAfterMs('ip1', 'a', 300)).toBe(1000); // capped at maxDelayMs
+    l.succeed('ip1', 'a');
+    expect(l.retryAfterMs('ip1', 'a', 301)).toBe(0);
+  });
+
+  it('forgets failures a while after the last one', () => {
+    const l = new LoginLimiter(1, 1000, 100, 5000);
+    l.fail('ip', 'a', 0);
+    expect(l.retryAfterMs('ip', 'a', 50)).toBe(50);
+    expect(l.retryAfterMs('ip', 'a', 5000)).toBe(0);
+    l.fail('ip', 'a', 5001);
+    expect(l.retryAfterMs('ip', 'a', 5001)).toBe(100); // counting starts over
   });
 });

@@ -7,6 +7,9 @@
  * later; hashes made with older parameters still verify.
  */
 import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary as commonWords } from '@zxcvbn-ts/language-common';
+import { dictionary as englishWords, translations } from '@zxcvbn-ts/language-en';
 
 export const SCRYPT_PARAMS = { N: 32768, r: 8, p: 3, saltBytes: 16, keyLen: 64 } as const;
 
@@ -42,9 +45,24 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_HASH = `scrypt$${SCRYPT_PARAMS.N}$${SCRYPT_PARAMS.r}$${SCRYPT_PARAMS.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(64).toString('base64')}`;
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** zxcvbn's guessability score (0-4) a password must reach: 3 = "safely unguessable: moderate protection from offline attacks". */
+export const PASSWORD_MIN_SCORE = 3;
 
-export function passwordProblem(password: string): string | null {
+/** zxcvbn-ts with the common-password list (from breach corpora), English words and keyboard patterns; built on first use. */
+let strength: ZxcvbnFactory | null = null;
+const checker = () => (strength ??= new ZxcvbnFactory({ dictionary: { ...commonWords, ...englishWords }, graphs: adjacencyGraphs, translations }));
+
+/**
+ * Why `password` is not acceptable, or null. Beyond the length, rejects common and breached-list passwords,
+ * keyboard walks, repeats and passwords made of the user's own email or name (`userInputs`), saying why.
+ */
+export function passwordProblem(password: string, userInputs: string[] = []): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > 256) return 'The password must have at most 256 characters.';
-  return null;
+  const inputs = userInputs.flatMap((u) => [u, ...u.split(/[@.\s_-]+/)]).filter((u) => u.length >= 3);
+  const result = checker().check(password.slice(0, 100), inputs);
+  if (result.score >= PASSWORD_MIN_SCORE) return null;
+  const why = result.feedback.warning ?? 'This password is easy to guess.';
+  const tips = result.feedback.suggestions.join(' ');
+  return `This password is too easy to guess: ${why}${/[.!?]$/.test(why) ? '' : '.'}${tips ? ` ${tips}` : ''} A few uncommon words together work well.`;
 }

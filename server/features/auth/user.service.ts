@@ -18,7 +18,7 @@ export class UserService {
   }
 
   async create(actor: Actor | null, input: { email: string; name: string; role: UserRole; password: string }): Promise<PublicUser> {
-    const problem = passwordProblem(input.password);
+    const problem = passwordProblem(input.password, [input.email, input.name]);
     if (problem) throw badRequest('WEAK_PASSWORD', problem);
     if (await this.users.byEmail(input.email)) throw conflict('EMAIL_TAKEN', `A user with the email ${input.email} already exists.`);
     const row = await this.users.create({ email: input.email, name: input.name.trim() || input.email, role: input.role, passwordHash: await hashPassword(input.password) });
@@ -32,7 +32,7 @@ export class UserService {
     const losesAdmin = user.role === 'admin' && user.active === 1 && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'));
     if (losesAdmin && (await this.users.countActiveAdmins()) <= 1) throw conflict('LAST_ADMIN', 'This is the last active admin: create another admin first.');
     if (patch.password !== undefined) {
-      const problem = passwordProblem(patch.password);
+      const problem = passwordProblem(patch.password, [user.email, patch.name ?? user.name]);
       if (problem) throw badRequest('WEAK_PASSWORD', problem);
     }
     await this.users.update(id, {

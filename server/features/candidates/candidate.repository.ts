@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { Decision } from '../../../contracts/statuses.js';
+import type { Storage } from '../../infra/storage/storage.js';
+import { eraseCandidate } from './erase.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Candidate } from '../../../contracts/candidates.js';
 import type { CandidatesTable } from '../../db/schema-hiring.js';
@@ -20,7 +24,41 @@ export const toCandidateDto = (r: CandidateRow): CandidateDto => ({
 });
 
 export class CandidateRepository {
-  constructor(readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The candidate of an interview with this (normalised) email. */
+  byEmail(interviewId: string, email: string) {
+    return this.db.selectFrom('candidates').select('id').where('interview_id', '=', interviewId).where('email', '=', email).executeTakeFirst();
+  }
+
+  /** Records one decision per candidate and sets their status, in one transaction. */
+  async recordDecisions(interviewId: string, candidateIds: string[], decision: Decision, reason: string, userId: string, now: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const id of candidateIds) {
+        await trx.insertInto('decisions').values({ id: randomUUID(), candidate_id: id, interview_id: interviewId, decision, reason, user_id: userId, created_at: now }).execute();
+        await trx.updateTable('candidates').set({ status: decision, updated_at: now }).where('id', '=', id).execute();
+      }
+    });
+  }
+
+  decisions(candidateId: string) {
+    return this.db
+      .selectFrom('decisions')
+      .leftJoin('users', 'users.id', 'decisions.user_id')
+      .select(['decisions.id', 'decisions.decision', 'decisions.reason', 'decisions.created_at as createdAt', 'users.email as by'])
+      .where('candidate_id', '=', candidateId)
+      .orderBy('decisions.created_at')
+      .execute();
+  }
+
+  invites(candidateId: string) {
+    return this.db.selectFrom('invites').selectAll().where('candidate_id', '=', candidateId).orderBy('created_at', 'desc').execute();
+  }
+
+  /** Erases the candidate with every answer, video, report, review and decision. */
+  erase(storage: Storage, candidateId: string): Promise<{ answers: number }> {
+    return eraseCandidate(this.db, storage, candidateId);
+  }
 
   /** A candidate of this interview only: an id from another interview is not found. */
   get(interviewId: string, id: string): Promise<CandidateRow | undefined> {

@@ -5,7 +5,6 @@ import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Storage } from '../../infra/storage/storage.js';
 import type { Actor, AuditLog } from '../audit/audit.repository.js';
 import { type CandidateDto, type CandidateRepository, type CandidateRow, toCandidateDto } from './candidate.repository.js';
-import { eraseCandidate } from './erase.js';
 import { type ImportError, isEmail, readCandidateCsv } from './import.js';
 
 export interface CandidateInput {
@@ -58,7 +57,7 @@ export class CandidateService {
     if (patch.email !== undefined) {
       const email = patch.email.trim().toLowerCase();
       if (!isEmail(email)) throw badRequest('BAD_EMAIL', `"${patch.email.slice(0, 80)}" is not an email address.`);
-      const existing = await this.repo.db.selectFrom('candidates').select('id').where('interview_id', '=', interviewId).where('email', '=', email).executeTakeFirst();
+      const existing = await this.repo.byEmail(interviewId, email);
       if (existing && existing.id !== id) throw conflict('CANDIDATE_EXISTS', `${email} is already a candidate of this interview.`);
       patch = { ...patch, email };
     }
@@ -77,28 +76,17 @@ export class CandidateService {
   async decide(actor: Actor, interviewId: string, ids: string[], decision: Decision, reason: string): Promise<CandidateDto[]> {
     const rows = await Promise.all(ids.map((id) => this.row(interviewId, id)));
     const now = new Date().toISOString();
-    await this.repo.db.transaction().execute(async (trx) => {
-      for (const r of rows) {
-        await trx.insertInto('decisions').values({ id: randomUUID(), candidate_id: r.id, interview_id: interviewId, decision, reason, user_id: actor.id, created_at: now }).execute();
-        await trx.updateTable('candidates').set({ status: decision, updated_at: now }).where('id', '=', r.id).execute();
-      }
-    });
+    await this.repo.recordDecisions(interviewId, rows.map((r) => r.id), decision, reason, actor.id, now);
     for (const r of rows) await this.audit.record(actor, `candidate.${decision}`, 'candidate', r.id, { interviewId, reason });
     return Promise.all(ids.map(async (id) => toCandidateDto(await this.row(interviewId, id))));
   }
 
-  async decisions(candidateId: string) {
-    return this.repo.db
-      .selectFrom('decisions')
-      .leftJoin('users', 'users.id', 'decisions.user_id')
-      .select(['decisions.id', 'decisions.decision', 'decisions.reason', 'decisions.created_at as createdAt', 'users.email as by'])
-      .where('candidate_id', '=', candidateId)
-      .orderBy('decisions.created_at')
-      .execute();
+  decisions(candidateId: string) {
+    return this.repo.decisions(candidateId);
   }
 
   invites(candidateId: string) {
-    return this.repo.db.selectFrom('invites').selectAll().where('candidate_id', '=', candidateId).orderBy('created_at', 'desc').execute();
+    return this.repo.invites(candidateId);
   }
 
   /** The candidate's own progress; never overrides a human decision. */
@@ -110,7 +98,7 @@ export class CandidateService {
 
   async erase(actor: Actor, interviewId: string, id: string): Promise<void> {
     await this.row(interviewId, id);
-    const { answers } = await eraseCandidate(this.repo.db, this.storage, id);
+    const { answers } = await this.repo.erase(this.storage, id);
     await this.audit.record(actor, 'candidate.delete', 'candidate', id, { interviewId, answers });
   }
 }

@@ -20,6 +20,18 @@ describe('csvCell (CSV injection)', () => {
     expect([null, undefined, 3.5].map(csvCell)).toEqual(['', '', '3.5']);
   });
 
+  it('is safe in a spreadsheet that splits on semicolons (issue 11): a cell with ; is quoted', () => {
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('Ann;=HYPERLINK("http://evil","x")')).toBe(`"Ann;=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csvCell(-2)).toBe('-2');
+    // Read the file the way a semicolon-splitting spreadsheet does (quotes honoured, ; separates cells).
+    const text = toCsv(['name', 'tags'], [['Ann;=1+1', 'x;@SUM(A1)'], ['Bob', 'a; -3']]);
+    for (const line of text.trim().split('\r\n')) {
+      const cells = line.match(/("([^"]|"")*"|[^;"])+/g) ?? [];
+      for (const cell of cells) expect(cell.replace(/^"/, ''), line).not.toMatch(/^[=+\-@]/);
+    }
+  });
+
   it('round-trips through the parser', () => {
     const text = toCsv(['a', 'b'], [['=x', 'p,q']]);
     expect(text).toBe(`a,b\r\n'=x,"p,q"\r\n`);

@@ -36,13 +36,16 @@ export function parseCsv(text: string): string[][] {
 
 /**
  * One CSV cell. Cells starting with = + - @ (or tab / carriage return) are prefixed with a single quote so a
- * spreadsheet shows them as text instead of running them as formulas (OWASP "CSV Injection").
+ * spreadsheet shows them as text instead of running them as formulas (OWASP "CSV Injection"). A spreadsheet
+ * that splits on semicolons (common in European locales) would start a new cell after a bare `;` (`a;=cmd`
+ * gives a cell `=cmd`), so a cell with a `;` is quoted like one with a comma.
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
+  if (typeof value === 'number') return s;
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {

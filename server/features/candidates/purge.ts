@@ -4,11 +4,10 @@
  */
 import type { Container } from '../../container.js';
 import { AuditLog } from '../audit/audit.repository.js';
-import { loadHiringSettings } from '../hiring/settings.js';
 import { eraseCandidate } from './erase.js';
 
 export async function purgeExpired(c: Container, now = new Date()): Promise<{ candidates: number; answers: number }> {
-  const defaultDays = loadHiringSettings(c.config.env).RETENTION_DAYS;
+  const defaultDays = c.config.RETENTION_DAYS;
   const db = c.database.db;
   const rows = await db
     .selectFrom('candidates')

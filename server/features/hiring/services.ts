@@ -1,21 +1,13 @@
-/** The hiring side's services, built once from the container. */
-import type { Container } from '../../container.js';
-import { AuditLog } from '../audit/audit.repository.js';
-import { AuthService } from '../auth/auth.service.js';
-import { LoginLimiter } from '../auth/login-limiter.js';
-import { SessionRepository } from '../auth/session.repository.js';
-import { UserRepository } from '../auth/user.repository.js';
-import { UserService } from '../auth/user.service.js';
-import { CandidateRepository } from '../candidates/candidate.repository.js';
-import { CandidateService } from '../candidates/candidate.service.js';
-import { InterviewRepository } from '../interviews/interview.repository.js';
-import { InterviewService } from '../interviews/interview.service.js';
-import { InviteRepository } from '../invites/invite.repository.js';
-import { InviteService } from '../invites/invite.service.js';
-import { LeaderboardService } from '../leaderboard/leaderboard.service.js';
-import { ReviewRepository } from '../reviews/review.repository.js';
-import { ReviewService } from '../reviews/review.service.js';
-import { type HiringSettings, loadHiringSettings } from './settings.js';
+/** The hiring side's services; built once by the composition root (server/container.ts). */
+import type { AuditLog } from '../audit/audit.repository.js';
+import type { AuthService } from '../auth/auth.service.js';
+import type { UserService } from '../auth/user.service.js';
+import type { CandidateService } from '../candidates/candidate.service.js';
+import type { InterviewService } from '../interviews/interview.service.js';
+import type { InviteService } from '../invites/invite.service.js';
+import type { LeaderboardService } from '../leaderboard/leaderboard.service.js';
+import type { ReviewService } from '../reviews/review.service.js';
+import type { HiringSettings } from './settings.js';
 
 export interface Hiring {
   settings: HiringSettings;
@@ -27,27 +19,4 @@ export interface Hiring {
   invites: InviteService;
   reviews: ReviewService;
   leaderboard: LeaderboardService;
-}
-
-export function createHiring(c: Container): Hiring {
-  const db = c.database.db;
-  const settings = loadHiringSettings(c.config.env);
-  const audit = new AuditLog(db);
-  const userRepo = new UserRepository(db);
-  const sessions = new SessionRepository(db);
-  const interviewRepo = new InterviewRepository(db);
-  const reviewRepo = new ReviewRepository(db);
-  const interviews = new InterviewService(interviewRepo, audit);
-  const candidates = new CandidateService(new CandidateRepository(db), c.storage, audit);
-  return {
-    settings,
-    audit,
-    auth: new AuthService({ users: userRepo, sessions, limiter: new LoginLimiter(settings.LOGIN_FAILURES_PER_EMAIL, 15 * 60_000), audit, sessionHours: settings.SESSION_HOURS }),
-    users: new UserService(userRepo, sessions, audit),
-    interviews,
-    candidates,
-    invites: new InviteService(new InviteRepository(db), interviewRepo, candidates, audit, settings.INVITE_DAYS),
-    reviews: new ReviewService(c, reviewRepo, interviewRepo, candidates, audit),
-    leaderboard: new LeaderboardService(interviews, candidates, reviewRepo),
-  };
 }

@@ -19,14 +19,14 @@ export const candidateFlowRoutes =
 
     app.get(
       '/:token',
-      { config: { rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
+      { config: { access: 'invite', rateLimit }, schema: { tags: ['invite'], summary: 'The interview behind an invite link and where to resume', params: tokenParams, response: { 200: inviteViewSchema, ...errs } } },
       async (request) => h.invites.view(await h.invites.open(request.params.token)),
     );
 
     app.post(
       '/:token/consent',
       {
-        config: { rateLimit },
+        config: { access: 'invite', rateLimit },
         schema: { tags: ['invite'], summary: 'Accept recording and analysis (recorded with the time)', params: tokenParams, body: consentBody, response: { 200: inviteViewSchema, ...errs } },
       },
       async (request) => {
@@ -38,13 +38,14 @@ export const candidateFlowRoutes =
     app.post(
       '/:token/answers',
       {
-        config: { rateLimit: { max: Math.min(rateLimit.max, c.config.UPLOAD_RATE_PER_MIN), timeWindow: '1 minute' } },
+        config: { access: 'invite', rateLimit: { max: Math.min(rateLimit.max, c.config.UPLOAD_RATE_PER_MIN), timeWindow: '1 minute' } },
         schema: { tags: ['invite'], summary: 'Upload the answer to the next question (multipart: questionId, then video)', params: tokenParams, consumes: ['multipart/form-data'], response: { 201: inviteViewSchema, ...errs } },
       },
       async (request, reply) => {
         // The token is checked before a byte of video is stored.
         const o = await h.invites.open(request.params.token);
         if (!o.invite.consent_at) h.invites.checkAnswerable(o, undefined);
+        await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
           const q = h.invites.checkAnswerable(o, upload.fields.questionId);
@@ -53,9 +54,7 @@ export const candidateFlowRoutes =
             return reply.status(201).send(await h.invites.linkAnswer(o, q.question_id, id));
           } catch (err) {
             // Two uploads for the same question at once: keep the first, drop this one entirely.
-            await c.database.db.deleteFrom('answers').where('id', '=', id).execute();
-            await c.storage.deletePrefix(`answers/${id}`);
-            if (/UNIQUE|unique/.test(String((err as Error).message))) h.invites.checkAnswerable({ ...o, answered: new Set([...o.answered, q.question_id]) }, q.question_id);
+            await c.answers.discard(id);
             throw err;
           }
         } finally {

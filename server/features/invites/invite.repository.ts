@@ -56,7 +56,13 @@ export class InviteRepository {
     return new Set(rows.map((r) => r.question_id));
   }
 
-  async linkAnswer(row: { answer_id: string; invite_id: string; candidate_id: string; interview_id: string; question_id: string }): Promise<void> {
-    await this.db.insertInto('candidate_answers').values({ ...row, created_at: new Date().toISOString() }).execute();
+  /** Links the answer to the candidate's question; false when that question already has an answer (kept as it is). */
+  async linkAnswer(row: { answer_id: string; invite_id: string; candidate_id: string; interview_id: string; question_id: string }): Promise<boolean> {
+    const r = await this.db
+      .insertInto('candidate_answers')
+      .values({ ...row, created_at: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(['candidate_id', 'question_id']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 }

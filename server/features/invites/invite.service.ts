@@ -120,8 +120,10 @@ export class InviteService {
   }
 
   /** Records the answer as the candidate's; the last answer completes the invite. Returns the updated view. */
+  /** Links the stored answer to its question; 409 (the first answer kept) when two uploads for one question raced. */
   async linkAnswer(o: OpenInvite, questionId: string, answerId: string): Promise<CandidateView> {
-    await this.repo.linkAnswer({ answer_id: answerId, invite_id: o.invite.id, candidate_id: o.invite.candidate_id, interview_id: o.invite.interview_id, question_id: questionId });
+    const linked = await this.repo.linkAnswer({ answer_id: answerId, invite_id: o.invite.id, candidate_id: o.invite.candidate_id, interview_id: o.invite.interview_id, question_id: questionId });
+    if (!linked) this.checkAnswerable({ ...o, answered: new Set([...o.answered, questionId]) }, questionId); // throws "already answered"
     const answered = new Set([...o.answered, questionId]);
     let invite = o.invite;
     if (o.questions.every((q) => answered.has(q.question_id))) {

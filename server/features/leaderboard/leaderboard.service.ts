@@ -47,7 +47,8 @@ export class LeaderboardService {
     private readonly reviews: ReviewRepository,
   ) {}
 
-  async rows(interviewId: string, q: LeaderboardQuery = {}): Promise<{ weights: Weights; rows: LeaderboardRow[]; questions: number }> {
+  /** `showGroup`: the fairness group is for admins only; reviewers get null (issue 11). */
+  async rows(interviewId: string, q: LeaderboardQuery = {}, showGroup = false): Promise<{ weights: Weights; rows: LeaderboardRow[]; questions: number }> {
     const interview = await this.interviews.get(interviewId);
     const candidates = await this.candidates.list(interviewId, { status: q.status, tag: q.tag });
     const links = await this.reviews.candidateAnswers(candidates.map((c) => c.id));
@@ -64,7 +65,7 @@ export class LeaderboardService {
       const total = weightedTotal(metrics, interview.weights);
       return {
         rank: null,
-        candidate: { id: c.id, name: c.name, email: c.email, status: c.status, tags: c.tags, group: c.group },
+        candidate: { id: c.id, name: c.name, email: c.email, status: c.status, tags: c.tags, group: showGroup ? c.group : null },
         answered: own.length,
         analysed: own.filter((l) => l.status === 'done').length,
         metrics,
@@ -75,12 +76,13 @@ export class LeaderboardService {
     return { weights: interview.weights, rows: sortRows(rankRows(rows), q.sort, q.dir), questions: interview.questions.length };
   }
 
-  async csv(interviewId: string, q: LeaderboardQuery = {}): Promise<string> {
-    const { rows } = await this.rows(interviewId, q);
-    const header = ['rank', 'name', 'email', 'status', 'tags', 'group', 'total', ...METRICS, 'missing', 'answered'];
+  /** The group column only for admins (`showGroup`). */
+  async csv(interviewId: string, q: LeaderboardQuery = {}, showGroup = false): Promise<string> {
+    const { rows } = await this.rows(interviewId, q, showGroup);
+    const header = ['rank', 'name', 'email', 'status', 'tags', ...(showGroup ? ['group'] : []), 'total', ...METRICS, 'missing', 'answered'];
     return toCsv(
       header,
-      rows.map((r) => [r.rank, r.candidate.name, r.candidate.email, r.candidate.status, r.candidate.tags.join(';'), r.candidate.group, r.total, ...METRICS.map((m) => r.metrics[m]), r.missing.join(';'), r.answered]),
+      rows.map((r) => [r.rank, r.candidate.name, r.candidate.email, r.candidate.status, r.candidate.tags.join(';'), ...(showGroup ? [r.candidate.group] : []), r.total, ...METRICS.map((m) => r.metrics[m]), r.missing.join(';'), r.answered]),
     );
   }
 

@@ -46,13 +46,17 @@ export const legacyRoutes =
     app.get(
       '/get_question',
       { config: { access: 'practice' }, schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
-      async (request, reply) => ({ question: (await c.questions.drawRandom((await p.identity.resolve(request, reply, { create: true }))!.key)).text }),
+      async (request, reply) => {
+        const existing = await p.identity.resolve(request, reply, { create: false }); // a cookie-less client's draw is not recorded
+        if (!existing) await p.identity.resolve(request, reply, { create: true });
+        return { question: (await c.questions.drawRandom(existing ? existing.key : null)).text };
+      },
     );
 
     app.post(
       '/upload',
       {
-        config: { access: 'practice', rateLimit: { max: c.config.UPLOAD_RATE_PER_MIN, timeWindow: '1 minute' } },
+        config: { access: 'practice', bucket: 'uploads' },
         schema: {
           tags: ['legacy'],
           summary: 'Demo-compatible upload: waits for the analysis and returns the six scores on 1-10, imp_points and the full report',
@@ -67,11 +71,14 @@ export const legacyRoutes =
       async (request, reply) => {
         // The demo page sends no CSRF header; the answer belongs to this browser (a new anonymous identity if it has none).
         const owner = await p.identity.resolve(request, reply, { create: true, csrf: false });
+        await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
+        await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         let id: string;
         try {
           ({ id } = await c.answers.submit({
             owner: owner!.key,
+            client: request.ip,
             file: upload.file,
             questionId: upload.fields.questionId,
             questionText: upload.fields.question ?? (upload.fields.questionId ? undefined : 'Tell me about yourself.'),
@@ -118,8 +125,8 @@ export const legacyRoutes =
       app.route({
         method: [...others],
         url: path,
-        schema: { hide: true, response: errors },
         config: { access: 'public' },
+        schema: { hide: true, response: errors },
         handler: async (request, reply) => {
           void reply.header('allow', method === 'GET' ? 'GET, HEAD' : method);
           throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${request.method} ${path} is not supported: use ${method} ${path}.`);
@@ -128,8 +135,8 @@ export const legacyRoutes =
       app.route({
         method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         url: `${path}/*`,
-        schema: { hide: true, response: errors },
         config: { access: 'public' },
+        schema: { hide: true, response: errors },
         handler: async (request) => {
           throw new HttpError(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}: the demo's routes are GET /get_question and POST /upload.`);
         },

@@ -31,7 +31,7 @@ export const accountRoutes =
     };
 
     const opened = (request: FastifyRequest, reply: FastifyReply, s: { sessionId: string; expiresAt: Date; user: UserRow; claimed: number }) => {
-      const csrfToken = setSessionCookies(request, reply, s.sessionId, s.expiresAt);
+      const csrfToken = setSessionCookies(request, reply, s.sessionId, s.expiresAt, h.settings.secureCookies);
       p.identity.clearAnonymous(reply);
       return { user: toAccountUser(s.user), csrfToken, claimed: s.claimed };
     };
@@ -73,7 +73,7 @@ export const accountRoutes =
           response: { 200: signedIn, 401: errorBody, 403: errorBody, 429: errorBody },
         },
       },
-      async (request, reply) => opened(request, reply, await p.accounts.signIn(request.body.email, request.body.password, p.identity.anonymousKey(request))),
+      async (request, reply) => opened(request, reply, await p.accounts.signIn(request.body.email, request.body.password, p.identity.anonymousKey(request), request.ip)),
     );
 
     app.post(

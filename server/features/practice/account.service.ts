@@ -38,7 +38,7 @@ export class AccountService {
   constructor(private readonly d: AccountDeps) {}
 
   async signUp(input: { email: string; password: string; name: string }, anonKey: string | null): Promise<OpenedSession> {
-    const problem = passwordProblem(input.password);
+    const problem = passwordProblem(input.password, [input.email, input.name]);
     if (problem) throw badRequest('WEAK_PASSWORD', problem);
     if (await this.d.users.byEmail(input.email)) throw conflict('EMAIL_TAKEN', 'An account with this email already exists: sign in instead.');
     const user = await this.d.users.create({ email: input.email, name: input.name || input.email.split('@')[0] || input.email, role: 'user', passwordHash: await hashPassword(input.password) });
@@ -47,8 +47,8 @@ export class AccountService {
   }
 
   /** Signs a practice user in (through AuthService: same limiter and audit as the hiring side). Staff sign in on /admin. */
-  async signIn(email: string, password: string, anonKey: string | null): Promise<OpenedSession> {
-    const { sessionId, user, expiresAt } = await this.d.auth.login(email, password);
+  async signIn(email: string, password: string, anonKey: string | null, client = 'unknown'): Promise<OpenedSession> {
+    const { sessionId, user, expiresAt } = await this.d.auth.login(email, password, new Date(), client);
     if (user.role !== 'user') {
       await this.d.auth.logout(sessionId);
       throw new HttpError(403, 'STAFF_ACCOUNT', 'This is a hiring-team account: sign in on the admin panel (/admin). Practice answers you record while signed in there are kept under it.');
@@ -70,7 +70,7 @@ export class AccountService {
   /** New password: every session of the user ends; a new one is opened for this browser. */
   async changePassword(user: UserRow, current: string, next: string): Promise<OpenedSession> {
     if (!(await verifyPassword(current, user.password_hash))) throw new HttpError(403, 'WRONG_PASSWORD', 'The current password is wrong.');
-    const problem = passwordProblem(next);
+    const problem = passwordProblem(next, [user.email, user.name]);
     if (problem) throw badRequest('WEAK_PASSWORD', problem);
     if (next === current) throw badRequest('SAME_PASSWORD', 'The new password is the same as the current one.');
     await this.d.users.update(user.id, { password_hash: await hashPassword(next) });

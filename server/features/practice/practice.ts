@@ -24,7 +24,7 @@ export interface Practice {
 export function createPractice(c: Container, h: Hiring): Practice {
   const db = c.database.db;
   const repo = new PracticeRepository(db);
-  const identity = new PracticeIdentity(h.auth, c.config.PRACTICE_MODE, (h.settings.PUBLIC_URL ?? '').startsWith('https:'));
+  const identity = new PracticeIdentity(h.auth, c.config.PRACTICE_MODE, c.config.secureCookies);
   return {
     identity,
     repo,

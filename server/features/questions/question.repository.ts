@@ -16,21 +16,35 @@ export class QuestionRepository {
       .execute();
   }
 
+  /** The public practice bank: never an interview's own (hiring) questions. */
   list(): Promise<Question[]> {
-    return this.db.selectFrom('questions').select(['id', 'text', 'category']).orderBy('category').orderBy('id').execute();
+    return this.db.selectFrom('questions').select(['id', 'text', 'category']).where('source', '=', 'bank').orderBy('category').orderBy('id').execute();
   }
 
+  /** Any question, interview questions included (the hiring side and candidate answers). */
   async get(id: string): Promise<Question | undefined> {
     return this.db.selectFrom('questions').select(['id', 'text', 'category']).where('id', '=', id).executeTakeFirst();
   }
 
-  /** Questions this session has not drawn yet. */
+  /** A question of the public bank. */
+  async getPublic(id: string): Promise<Question | undefined> {
+    return this.db.selectFrom('questions').select(['id', 'text', 'category']).where('id', '=', id).where('source', '=', 'bank').executeTakeFirst();
+  }
+
+  /** Bank questions this session has not drawn yet. */
   undrawn(sessionId: string): Promise<Question[]> {
     return this.db
       .selectFrom('questions')
       .select(['id', 'text', 'category'])
+      .where('source', '=', 'bank')
       .where('id', 'not in', (qb) => qb.selectFrom('question_draws').select('question_id').where('session_id', '=', sessionId))
       .execute();
+  }
+
+  /** Forgets draws older than `before` (a browser's record of what it has seen is not kept forever). */
+  async purgeDraws(before: Date): Promise<number> {
+    const res = await this.db.deleteFrom('question_draws').where('drawn_at', '<', before.toISOString()).executeTakeFirst();
+    return Number(res.numDeletedRows);
   }
 
   async recordDraw(sessionId: string, questionId: string): Promise<void> {

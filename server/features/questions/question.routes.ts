@@ -19,8 +19,13 @@ export const questionRoutes =
             response: { 200: questionSchema, 401: errorBody },
           },
         },
-        // Draws are keyed by the practice owner key (a hash or a user id), never by a raw cookie value.
-        async (request, reply) => c.questions.drawRandom((await p.identity.resolve(request, reply, { create: true }))!.key, request.query.after),
+        // Draws are keyed by the practice owner key (a hash or a user id), never by a raw cookie value. A browser
+        // without an identity yet gets one, but its first draw is not recorded (cookie-less clients store nothing).
+        async (request, reply) => {
+          const existing = await p.identity.resolve(request, reply, { create: false });
+          if (!existing) await p.identity.resolve(request, reply, { create: true });
+          return c.questions.drawRandom(existing ? existing.key : null, request.query.after);
+        },
       );
     }
 

@@ -8,7 +8,6 @@ import { errorBody } from '../../../contracts/errors.js';
 import { jobInfoSchema, jobParams, queueQuery, queueStatsSchema } from '../../../contracts/queue.js';
 import type { Container } from '../../container.js';
 import { conflict, notFound } from '../../http/errors.js';
-import { requireAdmin } from '../auth/guard.js';
 
 export const queueAdminRoutes =
   (c: Container): FastifyPluginAsyncZod =>
@@ -16,6 +15,7 @@ export const queueAdminRoutes =
     app.get(
       '/queue',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['queue'],
           summary: 'Jobs per state and the latest failed jobs with their reason (admin)',
@@ -24,7 +24,6 @@ export const queueAdminRoutes =
         },
       },
       async (request) => {
-        requireAdmin(request);
         return c.queue.stats({ failedLimit: request.query.failedLimit });
       },
     );
@@ -32,6 +31,7 @@ export const queueAdminRoutes =
     app.post(
       '/queue/jobs/:id/retry',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['queue'],
           summary: 'Run a failed job again with a fresh attempt budget (admin)',
@@ -40,15 +40,11 @@ export const queueAdminRoutes =
         },
       },
       async (request, reply) => {
-        requireAdmin(request);
         const { id } = request.params;
         const job = await c.queue.getJob(id);
         if (!job) throw notFound('JOB_NOT_FOUND', `No job with id "${id.slice(0, 80)}".`);
         if (job.state !== 'failed') throw conflict('JOB_NOT_FAILED', `Only a failed job can be retried; this one is ${job.state}.`);
-        // The answer shows as queued before a worker can take the job (never after it finished).
-        await c.answerRepo.setState(job.answerId, { status: 'queued', stage: 'queued', progress: 0, error: null });
-        if (!(await c.queue.retry(id))) throw conflict('JOB_NOT_FAILED', 'The job changed state meanwhile; reload the queue.');
-        c.events.publish({ answerId: job.answerId, status: 'queued', stage: 'queued', progress: 0, error: null });
+        if (!(await c.answers.retryJob(id, job.answerId))) throw conflict('JOB_NOT_FAILED', 'The job changed state meanwhile; reload the queue.');
         return reply.status(202).send((await c.queue.getJob(id)) ?? { ...job, state: 'queued' as const });
       },
     );

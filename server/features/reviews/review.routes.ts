@@ -12,6 +12,7 @@ export const reviewRoutes =
     app.put(
       '/interviews/:id/candidates/:candidateId/answers/:answerId/review',
       {
+        config: { access: 'staff' },
         schema: {
           tags: ['admin'],
           summary: `Your rubric ratings (1-5: ${RUBRIC.join(', ')}) and comment for one answer`,
@@ -31,6 +32,7 @@ export const reviewRoutes =
     app.post(
       '/interviews/:id/candidates/:candidateId/answers/:answerId/overrides',
       {
+        config: { access: 'staff' },
         schema: {
           tags: ['admin'],
           summary: 'Override an automated score of one answer (recorded with who and when; the original stays visible)',

@@ -4,7 +4,7 @@
  * loses its lock; another worker's stalled-job check puts the job back (BullMQ's stalled jobs).
  */
 import { type Job as BullJob, type JobType, Queue, UnrecoverableError, WaitingError, Worker } from 'bullmq';
-import { type Job, type JobHandler, type JobInfo, type JobQueue, type JobState, PermanentJobError, type QueueStats } from './queue.js';
+import { type EnqueueOptions, type Job, type JobHandler, type JobInfo, type JobQueue, type JobState, PermanentJobError, type QueueStats } from './queue.js';
 
 export interface BullMqQueueOptions {
   /** redis:// or rediss:// */
@@ -63,7 +63,8 @@ export class BullMqJobQueue implements JobQueue {
     await this.queue.waitUntilReady();
   }
 
-  async enqueue(answerId: string, kind: string): Promise<void> {
+  /** `rank` becomes BullMQ's priority (lower runs first): a client's backlog waits behind other clients' first jobs. */
+  async enqueue(answerId: string, kind: string, opts: EnqueueOptions = {}): Promise<void> {
     const id = jobIdOf(answerId);
     for (let waited = 0; ; waited += 50) {
       const existing = await this.queue.getJob(id);
@@ -83,6 +84,7 @@ export class BullMqJobQueue implements JobQueue {
     }
     await this.queue.add(kind, { answerId }, {
       jobId: id,
+      ...(opts.rank ? { priority: Math.min(2_097_151, opts.rank + 1) } : {}),
       attempts: this.opts.maxAttempts,
       backoff: { type: 'ia' },
       removeOnComplete: { count: this.opts.keepDone ?? 1000 },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, JobsTable } from '../../db/schema.js';
-import { type Job, type JobHandler, type JobInfo, type JobQueue, PermanentJobError, type QueueStats } from './queue.js';
+import { type EnqueueOptions, type Job, type JobHandler, type JobInfo, type JobQueue, PermanentJobError, type QueueStats } from './queue.js';
 
 export interface DbQueueOptions {
   maxAttempts: number;
@@ -16,6 +16,11 @@ export interface DbQueueOptions {
   lockRows?: boolean;
   log?: { info(o: object, m?: string): void; warn(o: object, m?: string): void; error(o: object, m?: string): void };
 }
+
+/** Seconds since 2025-01-01: keeps `priority` small enough for a 32-bit integer column for decades. */
+const PRIORITY_EPOCH_SEC = 1_735_689_600;
+/** Virtual delay per job a client already has waiting: about one analysis. */
+const RANK_SPACING_SEC = 120;
 
 /** Jobs in the `jobs` table, claimed in a transaction, with leases and retries with backoff. */
 export class DbJobQueue implements JobQueue {
@@ -37,11 +42,14 @@ export class DbJobQueue implements JobQueue {
     return this.opts.leaseMs ?? 60_000;
   }
 
-  async enqueue(answerId: string, kind: string): Promise<void> {
-    const now = new Date().toISOString();
+  /** Jobs run in order of `priority`: a virtual start time, the enqueue time (s) plus RANK_SPACING_SEC per job the client already had waiting. */
+  async enqueue(answerId: string, kind: string, opts: EnqueueOptions = {}): Promise<void> {
+    const at = new Date();
+    const now = at.toISOString();
+    const priority = Math.floor(at.getTime() / 1000) - PRIORITY_EPOCH_SEC + Math.max(0, opts.rank ?? 0) * RANK_SPACING_SEC;
     await this.db
       .insertInto('jobs')
-      .values({ id: randomUUID(), answer_id: answerId, kind, status: 'queued', max_attempts: this.opts.maxAttempts, run_after: now, locked_by: null, locked_until: null, last_error: null, created_at: now, updated_at: now })
+      .values({ id: randomUUID(), answer_id: answerId, kind, status: 'queued', max_attempts: this.opts.maxAttempts, run_after: now, locked_by: null, locked_until: null, last_error: null, created_at: now, updated_at: now, priority })
       .execute();
     this.wake();
   }
@@ -112,6 +120,7 @@ export class DbJobQueue implements JobQueue {
         .selectFrom('jobs')
         .selectAll()
         .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', nowIso)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)])]))
+        .orderBy('priority')
         .orderBy('run_after')
         .limit(1)
         .$if(Boolean(this.opts.lockRows), (qb) => qb.forUpdate().skipLocked())

@@ -19,8 +19,16 @@ export class PermanentJobError extends Error {}
 /** One job as the admin sees it, and the counts per state (contracts/queue.ts). */
 export type { JobInfo, JobState, QueueStats } from '../../../contracts/queue.js';
 
+export interface EnqueueOptions {
+  /**
+   * How many jobs of the same client were already waiting (0 = its first). Each one puts the new job a
+   * little further back, so one client's backlog does not starve another client's first job (issue 11).
+   */
+  rank?: number;
+}
+
 export interface JobQueue {
-  enqueue(answerId: string, kind: string): Promise<void>;
+  enqueue(answerId: string, kind: string, opts?: EnqueueOptions): Promise<void>;
   /** True when the answer has a queued or running job. */
   hasActiveJob(answerId: string): Promise<boolean>;
   start(handler: JobHandler, opts: { concurrency: number }): void;

@@ -1,11 +1,31 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { StarPartName } from '../../../contracts/content-parts';
 import { activeWordIndex, timelineMarks, transcriptTokens } from '../lib/marks';
 import type { ReportTimelines } from '../lib/extract';
+import type { PartSpan } from '../lib/roving';
 import { Transcript } from './Transcript';
 import { TimelineBar } from './TimelineBar';
 
+/** What the rest of the report can do with the player: play from a moment (summary, content section). */
+export interface PlayerControl {
+  playFrom(t: number): void;
+}
+
 /** Video player with the transcript beside it and the marks timeline under it, kept in sync. */
-export function PlayerTranscript({ videoUrl, durationSec, data }: { videoUrl: string; durationSec: number; data: ReportTimelines }) {
+export function PlayerTranscript({
+  videoUrl,
+  durationSec,
+  data,
+  control,
+  starSpans,
+}: {
+  videoUrl: string;
+  durationSec: number;
+  data: ReportTimelines;
+  control?: RefObject<PlayerControl | null>;
+  /** STAR spans to highlight on the transcript (empty: none). */
+  starSpans?: readonly PartSpan<StarPartName>[];
+}) {
   const video = useRef<HTMLVideoElement>(null);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
@@ -29,6 +49,16 @@ export function PlayerTranscript({ videoUrl, durationSec, data }: { videoUrl: st
     setTime(v.currentTime);
   }, []);
 
+  /** Seek and play (a click or Enter on a word, a moment in the summary). Muted autoplay rules may refuse play(): then it only seeks. */
+  const playFrom = useCallback(
+    (t: number) => {
+      seek(t);
+      void video.current?.play().catch(() => {});
+    },
+    [seek],
+  );
+  useImperativeHandle(control, () => ({ playFrom }), [playFrom]);
+
   const tokens = useMemo(() => transcriptTokens(data.words, data.fillers, data.pauses, data.lookingAwaySpans), [data]);
   const marks = useMemo(
     () => timelineMarks({ durationSec: duration, fillers: data.fillers, pauses: data.pauses, lookingAwaySpans: data.lookingAwaySpans, noFaceSpans: data.noFaceSpans }),
@@ -37,7 +67,7 @@ export function PlayerTranscript({ videoUrl, durationSec, data }: { videoUrl: st
   const active = activeWordIndex(data.words, time);
 
   return (
-    <section className="player-grid" aria-label="Recording and transcript">
+    <section className="player-grid" id="recording" aria-label="Recording and transcript">
       <div className="player-col">
         {videoUrl ? (
           <>
@@ -74,10 +104,10 @@ export function PlayerTranscript({ videoUrl, durationSec, data }: { videoUrl: st
       <div className="transcript-col card">
         <h2>Transcript</h2>
         <p className="muted small no-print">
-          Click a word to jump there. <span className="legend-filler">Fillers</span>, <span className="legend-pause">long pauses</span> and <span className="legend-away">looking away</span> are
-          marked.
+          Click a word (or move with the arrow keys and press Enter) to play from there. <span className="legend-filler">Fillers</span>, <span className="legend-pause">long pauses</span> and{' '}
+          <span className="legend-away">looking away</span> are marked.
         </p>
-        <Transcript tokens={tokens} activeIndex={active} follow={playing} onSeek={seek} />
+        <Transcript tokens={tokens} activeIndex={active} follow={playing} onPlay={playFrom} starSpans={starSpans} />
       </div>
     </section>
   );

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Score } from '../../../contracts/report';
 
 /** One score (0-100 or not measured) with a button that opens its evidence and tip. */
-export function ScoreCard({ label, score }: { label: string; score: Score | undefined }) {
+export function ScoreCard({ label, score, method }: { label: string; score: Score | undefined; method?: string }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const value = score?.value ?? null;
@@ -45,6 +45,11 @@ export function ScoreCard({ label, score }: { label: string; score: Score | unde
         {score?.tip ? (
           <p className="tip">
             <strong>Tip:</strong> {score.tip}
+          </p>
+        ) : null}
+        {method ? (
+          <p className="muted small method">
+            <strong>How it is measured:</strong> {method}
           </p>
         ) : null}
       </div>

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { AnswerAccepted } from '../../../contracts/answers';
-import { practiceApi, practiceKeys, randomQuestionQuery } from '../api';
+import { practiceApi, practiceKeys, questionBankQuery, randomQuestionQuery } from '../api';
 import { useConfig } from '../hooks/useConfig';
 import { useRecording } from '../hooks/useRecording';
 import { useUpload } from '../hooks/useUpload';
@@ -24,10 +25,19 @@ export function Interview() {
   const config = useConfig();
   const queryClient = useQueryClient();
   const [draw, setDraw] = useState(0);
-  const questionQuery = useQuery({ ...randomQuestionQuery(draw), placeholderData: keepPreviousData });
-  const question = questionQuery.data ?? null;
+  // ?question=ID (Retake this question, from a report): that question from the bank; otherwise a random one.
+  const [params, setParams] = useSearchParams();
+  const fixedId = params.get('question');
+  const bank = useQuery({ ...questionBankQuery, enabled: fixedId !== null });
+  const fixed = fixedId ? (bank.data?.items.find((q) => q.id === fixedId) ?? null) : null;
+  const wantRandom = fixedId === null || bank.isError || (bank.isSuccess && fixed === null);
+  const questionQuery = useQuery({ ...randomQuestionQuery(draw), placeholderData: keepPreviousData, enabled: wantRandom });
+  const question = fixed ?? (wantRandom ? (questionQuery.data ?? null) : null);
   const questionError = questionQuery.error && !questionQuery.isFetching ? messageOf(questionQuery.error) : null;
-  const another = useCallback(() => setDraw((n) => n + 1), []);
+  const another = useCallback(() => {
+    if (fixedId !== null) setParams({}, { replace: true });
+    setDraw((n) => n + 1);
+  }, [fixedId, setParams]);
   const [phase, setPhase] = useState<Phase>('setup');
   const [retakesUsed, setRetakesUsed] = useState(0);
   const upload = useUpload<AnswerAccepted>();
