@@ -238,6 +238,7 @@ describe('coaching report (browser)', () => {
 
   it('is usable on a phone (390x844): no horizontal scroll, no scrolling box inside the page', async () => {
     const phone = await launchBrowser(null, { width: 390, height: 844 });
+    await phone.context.addCookies([{ name: 'ia_practice', value: owner, url: base }]);
     try {
       const { page } = phone;
       await page.goto(`${base}/answers/${answerId}`);
