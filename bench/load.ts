@@ -7,13 +7,13 @@
 import autocannon from 'autocannon';
 import { treeRssBytes } from './proc.js';
 import { fixture } from '../test/helpers/fixtures.js';
-import { uploadAnswer, waitForAnswer } from '../test/helpers/http.js';
+import { practiceCookie, uploadAnswer, waitForAnswer } from '../test/helpers/http.js';
 import { startServer } from '../test/helpers/server.js';
 
 const treeRssMb = (pid: number): number => treeRssBytes(pid) / 1024 / 1024;
 
-async function cannon(url: string, seconds: number, connections = 10) {
-  const r = await autocannon({ url, duration: seconds, connections });
+async function cannon(url: string, seconds: number, connections = 10, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url, duration: seconds, connections, headers });
   return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
@@ -26,7 +26,8 @@ export async function benchLoad(engine = process.argv.includes('--engine') ? pro
     const first = await uploadAnswer(server.url, fixture('short.webm'));
     await waitForAnswer(server.url, first.body.id!, (a) => a.status === 'done' || a.status === 'failed', 300_000, 200);
     for (const [name, path] of [['GET /api/questions/random', '/api/questions/random'], ['GET /api/answers/:id (with report)', `/api/answers/${first.body.id}`], ['GET /api/health', '/api/health']] as const) {
-      const r = await cannon(server.url + path, 5);
+      // as the uploader's browser: answers are visible to their owner only (issue 11)
+      const r = await cannon(server.url + path, 5, 10, practiceCookie(server.url));
       console.log(`${name.padEnd(36)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`);
     }
 

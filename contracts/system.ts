@@ -1,5 +1,6 @@
 /** Health and the settings the web app needs. */
 import { z } from 'zod';
+import { practiceModeSchema } from './account.js';
 
 /** `status` is "ok" only when the database answers and the data directory has DISK_MIN_FREE_MB free; else "degraded" (HTTP 503). */
 export const healthSchema = z.object({
@@ -17,5 +18,5 @@ export const healthSchema = z.object({
 export type Health = z.infer<typeof healthSchema>;
 
 /** GET /api/config: the recording flow's settings. */
-export const appConfigSchema = z.object({ recordingMaxSec: z.number(), thinkTimeSec: z.number(), retakes: z.number(), maxUploadMb: z.number(), engine: z.string() });
+export const appConfigSchema = z.object({ recordingMaxSec: z.number(), thinkTimeSec: z.number(), retakes: z.number(), maxUploadMb: z.number(), engine: z.string(), practiceMode: practiceModeSchema });
 export type AppConfig = z.infer<typeof appConfigSchema>;

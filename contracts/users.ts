@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { resourceId } from './ids.js';
 
-export const USER_ROLES = ['admin', 'reviewer'] as const;
+/** admin and reviewer: the hiring team; user: a practice account (no access to hiring data). */
+export const USER_ROLES = ['admin', 'reviewer', 'user'] as const;
 export const userRole = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof userRole>;
 

@@ -141,6 +141,8 @@ export const configSchema = z.object({
   SPEECH_MODEL: speechModel.default('auto'),
   /** Where `interview-analyzer models download` fetches from (the official sherpa-onnx release; a mirror or a test server). */
   SPEECH_MODEL_BASE_URL: z.url().default(OFFICIAL_BASE_URL),
+  /** Practice side: open (anonymous + optional accounts), accounts (sign-in required), off (hiring only: practice routes 404). */
+  PRACTICE_MODE: z.enum(['open', 'accounts', 'off']).default('open'),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);

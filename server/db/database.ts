@@ -6,6 +6,7 @@ import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-hiring.js';
 import * as m003 from './migrations/003-answer-scope.js';
+import * as m004 from './migrations/004-practice-owners.js';
 import * as m005 from './migrations/005-hiring-mail.js';
 import * as m005b from './migrations/005b-hiring-integrations.js';
 import * as m005c from './migrations/005c-review-comments.js';
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-hiring': m002,
   '003-answer-scope': m003,
+  '004-practice-owners': m004,
   '005-hiring-mail': m005,
   '005b-hiring-integrations': m005b,
   '005c-review-comments': m005c,

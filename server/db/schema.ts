@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { AnswerStatus, JobState } from '../../contracts/statuses.js';
 import type { HiringDB } from './schema-hiring.js';
+import type { PracticeDB } from './schema-practice.js';
 
 export interface QuestionsTable {
   id: string;
@@ -85,6 +86,8 @@ export interface AnswersTable {
   engine: string;
   /** 'practice' (public practice API) or 'candidate' (hiring side only); defaults to 'practice' */
   scope: Generated<AnswerScope>;
+  /** The practice owner key (`a:<sha256>` anonymous, `u:<user id>` account); null for candidate answers. */
+  owner: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -118,7 +121,7 @@ export interface AnalysisUsageTable {
   created_at: string;
 }
 
-export interface DB extends HiringDB {
+export interface DB extends HiringDB, PracticeDB {
   analysis_usage: AnalysisUsageTable;
   questions: QuestionsTable;
   question_draws: QuestionDrawsTable;

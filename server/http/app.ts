@@ -15,6 +15,10 @@ import { answerRoutes } from '../features/answers/answer.routes.js';
 import { checkCsrf, sessionUserOf, setCurrentUser } from '../features/auth/guard.js';
 import { registerHiring } from '../features/hiring.js';
 import { legacyRoutes } from '../features/legacy/legacy.routes.js';
+import { accountRoutes } from '../features/practice/account.routes.js';
+import { createPractice } from '../features/practice/practice.js';
+import { shareRoutes } from '../features/practice/share.routes.js';
+import { progressRoutes } from '../features/progress/progress.routes.js';
 import { questionRoutes } from '../features/questions/question.routes.js';
 import { sessionRoutes } from '../features/sessions/session.routes.js';
 import { systemRoutes } from '../features/system/system.routes.js';
@@ -87,11 +91,19 @@ export async function buildApp(c: Container) {
   });
 
   await app.register(systemRoutes(c), { prefix: '/api' });
-  await app.register(questionRoutes(c), { prefix: '/api' });
-  await app.register(answerRoutes(c), { prefix: '/api' });
-  await app.register(sessionRoutes(c), { prefix: '/api' });
-  await app.register(uploadRoutes(c, c.streaming), { prefix: '/api' });
-  await app.register(legacyRoutes(c));
+  const hiring = c.hiring;
+  const practice = createPractice(c, hiring);
+  await app.register(questionRoutes(c, practice), { prefix: '/api' });
+  // PRACTICE_MODE=off: the practice routes are not served at all (404), only the hiring side.
+  if (practice.enabled) {
+    await app.register(answerRoutes(c, practice), { prefix: '/api' });
+    await app.register(shareRoutes(c, practice), { prefix: '/api' });
+    await app.register(progressRoutes(practice), { prefix: '/api' });
+    await app.register(accountRoutes(practice, hiring), { prefix: '/api' });
+    await app.register(sessionRoutes(c, practice), { prefix: '/api' });
+    await app.register(uploadRoutes(c, c.streaming, practice), { prefix: '/api' });
+    await app.register(legacyRoutes(c, practice));
+  }
   await registerHiring(app, c);
 
   const webDir = resolve(config.WEB_DIR ?? join(c.rootDir, 'dist/web'));

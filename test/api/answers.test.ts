@@ -1,10 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipart, type TestApp } from '../helpers/app.js';
 import { fixture } from '../helpers/fixtures.js';
 
 let t: TestApp;
+/** Every request of this file comes from one browser: one anonymous practice owner (answers are visible to their owner only). */
+const OWNER = { ia_practice: 'owner-of-the-answers-test-00000000000000000' };
+const inj = (o: InjectOptions) => t.app.inject({ ...o, cookies: { ...OWNER, ...(o.cookies ?? {}) } });
 beforeAll(async () => {
   t = await createTestApp({ MAX_VIDEO_SEC: '36' }); // fillers-pauses.webm (38.1 s) is too long, the 35.9 s clips are not
 });
@@ -13,13 +17,13 @@ afterAll(() => t.close());
 async function upload(name: string, fields: Record<string, string> = { questionId: 'q-gen-01' }, type = 'video/webm') {
   const data = await readFile(fixture(name));
   const body = multipart(fields, { name, type, data });
-  return t.app.inject({ method: 'POST', url: '/api/answers', ...body });
+  return inj({ method: 'POST', url: '/api/answers', ...body });
 }
 
 async function waitDone(id: string, timeoutMs = 60_000) {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const r = await t.app.inject({ method: 'GET', url: `/api/answers/${id}` });
+    const r = await inj({ method: 'GET', url: `/api/answers/${id}` });
     const a = r.json();
     if (a.status === 'done' || a.status === 'failed' || Date.now() > end) return a;
     await new Promise((res) => setTimeout(res, 100));
@@ -48,14 +52,14 @@ describe('POST /api/answers', () => {
     expect(a.report.speech.speechDetected).toBe(true);
     expect(a.progress).toBe(1);
     // the stored copy now has a duration header
-    const video = await t.app.inject({ method: 'GET', url: a.videoUrl, headers: { range: 'bytes=0-99' } });
+    const video = await inj({ method: 'GET', url: a.videoUrl, headers: { range: 'bytes=0-99' } });
     expect(video.statusCode).toBe(206);
     expect(video.headers['content-range']).toMatch(/^bytes 0-99\/\d+$/);
     expect(video.rawPayload.length).toBe(100);
   });
 
   it('lists answers newest first with their score values', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/answers' });
+    const res = await inj({ method: 'GET', url: '/api/answers' });
     const items = res.json().items;
     expect(items.length).toBeGreaterThanOrEqual(1);
     expect(items[0]).toMatchObject({ questionText: 'Tell me about yourself.', status: 'done' });
@@ -94,20 +98,20 @@ describe('POST /api/answers', () => {
     const out = join(t.dataDir, 'silent-video.webm');
     await run(FFMPEG, ['-v', 'error', '-y', '-i', fixture('short.webm'), '-an', '-c', 'copy', out]);
     const data = await readFile(out);
-    const res = await t.app.inject({ method: 'POST', url: '/api/answers', ...multipart({ questionId: 'q-gen-01' }, { name: 'a.webm', type: 'video/webm', data }) });
+    const res = await inj({ method: 'POST', url: '/api/answers', ...multipart({ questionId: 'q-gen-01' }, { name: 'a.webm', type: 'video/webm', data }) });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'NO_AUDIO_TRACK' });
   });
 
   it('refuses a truncated mp4', async () => {
     const whole = await readFile(fixture('clear-answer.mp4'));
-    const res = await t.app.inject({ method: 'POST', url: '/api/answers', ...multipart({ questionId: 'q-gen-01' }, { name: 'a.mp4', type: 'video/mp4', data: whole.subarray(0, Math.floor(whole.length * 0.3)) }) });
+    const res = await inj({ method: 'POST', url: '/api/answers', ...multipart({ questionId: 'q-gen-01' }, { name: 'a.mp4', type: 'video/mp4', data: whole.subarray(0, Math.floor(whole.length * 0.3)) }) });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('TRUNCATED_VIDEO');
   });
 
   it('refuses a non-multipart body with 415', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/answers', payload: { questionId: 'q-gen-01' } });
+    const res = await inj({ method: 'POST', url: '/api/answers', payload: { questionId: 'q-gen-01' } });
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe('UNSUPPORTED_CONTENT_TYPE');
   });
@@ -133,7 +137,7 @@ describe('POST /api/answers', () => {
 describe('GET /api/answers/:id and friends', () => {
   it('404s unknown ids with a JSON error', async () => {
     for (const url of ['/api/answers/nope', '/api/answers/nope/video', '/api/answers/nope/events']) {
-      const res = await t.app.inject({ method: 'GET', url });
+      const res = await inj({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.json().code).toBe('ANSWER_NOT_FOUND');
     }
@@ -142,13 +146,13 @@ describe('GET /api/answers/:id and friends', () => {
   it('refuses a retry of an answer that did not fail', async () => {
     const { id } = (await upload('short.webm')).json();
     await waitDone(id);
-    const res = await t.app.inject({ method: 'POST', url: `/api/answers/${id}/retry` });
+    const res = await inj({ method: 'POST', url: `/api/answers/${id}/retry` });
     expect(res.statusCode).toBe(409);
   });
 
   it('streams progress as server-sent events ending with done', async () => {
     const { id } = (await upload('short.webm')).json();
-    const res = await t.app.inject({ method: 'GET', url: `/api/answers/${id}/events` });
+    const res = await inj({ method: 'GET', url: `/api/answers/${id}/events` });
     expect(res.headers['content-type']).toContain('text/event-stream');
     const events = res.payload
       .split('\n\n')
@@ -160,8 +164,8 @@ describe('GET /api/answers/:id and friends', () => {
   it('deletes an answer with its video', async () => {
     const { id } = (await upload('short.webm')).json();
     await waitDone(id);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/answers/${id}` })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: `/api/answers/${id}` })).statusCode).toBe(404);
+    expect((await inj({ method: 'DELETE', url: `/api/answers/${id}` })).statusCode).toBe(204);
+    expect((await inj({ method: 'GET', url: `/api/answers/${id}` })).statusCode).toBe(404);
     expect(await readdir(join(t.dataDir, 'media', 'answers'))).not.toContain(id);
   });
 });
@@ -169,7 +173,7 @@ describe('GET /api/answers/:id and friends', () => {
 describe('legacy POST /upload', () => {
   it('waits for the analysis and returns the report JSON', async () => {
     const data = await readFile(fixture('short.webm'));
-    const res = await t.app.inject({ method: 'POST', url: '/upload', ...multipart({}, { name: 'answer.webm', type: 'video/webm', data }) });
+    const res = await inj({ method: 'POST', url: '/upload', ...multipart({}, { name: 'answer.webm', type: 'video/webm', data }) });
     expect(res.statusCode).toBe(200);
     expect(res.json().report).toMatchObject({ schemaVersion: 1, engine: 'quick', question: 'Tell me about yourself.' });
   });

@@ -32,7 +32,8 @@ it('adds a coach section, written from the measured transcript, to the report', 
   expect(res.statusCode).toBe(202);
   let a;
   for (let i = 0; i < 600; i++) {
-    a = (await t.app.inject({ method: 'GET', url: `/api/answers/${res.json().id}` })).json();
+    // the answer belongs to the uploader's anonymous practice identity (cookie set on the upload)
+    a = (await t.app.inject({ method: 'GET', url: `/api/answers/${res.json().id}`, cookies: { ia_practice: res.cookies.find((c) => c.name === 'ia_practice')!.value } })).json();
     if (a.status === 'done' || a.status === 'failed') break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -57,7 +58,7 @@ it('adds content and summary after the quick engine too, saying why nothing is s
     expect(res.statusCode).toBe(202);
     let a;
     for (let i = 0; i < 600; i++) {
-      a = (await q.app.inject({ method: 'GET', url: `/api/answers/${res.json().id}` })).json();
+      a = (await q.app.inject({ method: 'GET', url: `/api/answers/${res.json().id}`, cookies: { ia_practice: res.cookies.find((c) => c.name === 'ia_practice')!.value } })).json();
       if (a.status === 'done' || a.status === 'failed') break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -21,17 +21,19 @@ describe('questions', () => {
     // A cookie-less draw gets the cookie but is not recorded (issue 11: nothing stored for unidentified clients).
     const first = await t.app.inject({ method: 'GET', url: '/api/questions/random' });
     expect(first.statusCode).toBe(200);
-    const cookie = first.cookies.find((c) => c.name === 'ia_session');
+    // Its own cookie (ia_practice), never the admin session's name.
+    expect(first.cookies.find((c) => c.name === 'ia_session')).toBeUndefined();
+    const cookie = first.cookies.find((c) => c.name === 'ia_practice');
     expect(cookie?.httpOnly).toBe(true);
     const seen: string[] = [];
     for (let i = 0; i < seedQuestions.length; i++) {
-      const r = await t.app.inject({ method: 'GET', url: '/api/questions/random', cookies: { ia_session: cookie!.value } });
+      const r = await t.app.inject({ method: 'GET', url: '/api/questions/random', cookies: { ia_practice: cookie!.value } });
       const q = r.json() as { id: string; text: string; category: string };
       expect(q.text.length).toBeGreaterThan(5);
       seen.push(q.id);
     }
     expect(new Set(seen).size).toBe(seedQuestions.length);
-    const again = await t.app.inject({ method: 'GET', url: `/api/questions/random?after=${seen.at(-1)}`, cookies: { ia_session: cookie!.value } });
+    const again = await t.app.inject({ method: 'GET', url: `/api/questions/random?after=${seen.at(-1)}`, cookies: { ia_practice: cookie!.value } });
     expect(again.statusCode).toBe(200);
     expect(again.json().id).not.toBe(seen.at(-1));
   });
@@ -49,7 +51,7 @@ describe('system', () => {
     const h = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(h.json()).toMatchObject({ status: 'ok', engine: 'quick', role: 'all' });
     const c = await t.app.inject({ method: 'GET', url: '/api/config' });
-    expect(c.json()).toEqual({ recordingMaxSec: 120, thinkTimeSec: 20, retakes: 2, maxUploadMb: 500, engine: 'quick' });
+    expect(c.json()).toEqual({ recordingMaxSec: 120, thinkTimeSec: 20, retakes: 2, maxUploadMb: 500, engine: 'quick', practiceMode: 'open' });
   });
 
   it('publishes an OpenAPI document generated from the route schemas', async () => {

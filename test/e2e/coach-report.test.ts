@@ -46,6 +46,8 @@ async function stopVideo(page: Page): Promise<void> {
   await page.evaluate(`${video}.pause()`);
 }
 
+let owner = '';
+
 async function openReport(page: Page): Promise<void> {
   await page.goto(`${base}/answers/${answerId}`);
   await page.getByTestId('report').waitFor({ timeout: 20_000 });
@@ -62,8 +64,10 @@ beforeAll(async () => {
   const res = await t.app.inject({ method: 'POST', url: '/api/answers', ...multipart({ questionId: QUESTION_ID }, { name: 'a.webm', type: 'video/webm', data }) });
   expect(res.statusCode).toBe(202);
   answerId = res.json().id;
+  // the answer belongs to the uploader's practice identity (issue 11); the browser below acts as the uploader
+  owner = res.cookies.find((c) => c.name === 'ia_practice')!.value;
   for (let i = 0; i < 1200; i++) {
-    const a = (await t.app.inject({ method: 'GET', url: `/api/answers/${answerId}` })).json();
+    const a = (await t.app.inject({ method: 'GET', url: `/api/answers/${answerId}`, cookies: { ia_practice: owner } })).json();
     if (a.status === 'failed') throw new Error(`analysis failed: ${a.error}`);
     if (a.status === 'done') {
       answer = a;
@@ -73,6 +77,7 @@ beforeAll(async () => {
   }
   expect(answer?.report.summary).toBeTruthy();
   browser = await launchBrowser(null);
+  await browser.context.addCookies([{ name: 'ia_practice', value: owner, url: base }]);
 }, 600_000);
 
 afterAll(async () => {
@@ -233,6 +238,7 @@ describe('coaching report (browser)', () => {
 
   it('is usable on a phone (390x844): no horizontal scroll, no scrolling box inside the page', async () => {
     const phone = await launchBrowser(null, { width: 390, height: 844 });
+    await phone.context.addCookies([{ name: 'ia_practice', value: owner, url: base }]);
     try {
       const { page } = phone;
       await page.goto(`${base}/answers/${answerId}`);

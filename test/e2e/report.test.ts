@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, truth } from '../helpers/fixtures.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
-import { ensureWebBuilt, launchBrowser, postFixture, screenshot, uploadFixture, waitDone, waitForExpr, type Browser } from './support.js';
+import { actAsUploader, ensureWebBuilt, launchBrowser, postFixture, screenshot, uploadFixture, waitDone, waitForExpr, type Browser } from './support.js';
 
 const FIXTURE = 'clear-answer.webm';
 const hasLocalEngine = existsSync(join(repoRoot, 'server/engines/local/index.ts'));
@@ -36,6 +36,7 @@ describe('report page (browser)', () => {
     server = await startServer({ env: { ANALYSIS_ENGINE: 'quick' } });
     ({ id } = await uploadFixture(server.url, FIXTURE));
     browser = await launchBrowser(null);
+    await actAsUploader(browser.context, server.url);
   });
   afterAll(async () => {
     await browser?.close();
@@ -120,6 +121,7 @@ describe('report page (browser)', () => {
     try {
       const localId = await postFixture(local.url, FIXTURE);
       const { page } = browser;
+      await actAsUploader(browser.context, local.url);
       // Open the page while the analysis runs: it shows the live progress, then the report by itself.
       // The event stream is cut off here so the polling fallback is what brings the report (the
       // interview flow test covers the event stream).

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { fixture, repoRoot } from '../helpers/fixtures.js';
+import { keepPracticeCookie, practiceCookie } from '../helpers/http.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
 
 const exec = promisify(execFile);
@@ -168,6 +169,16 @@ export async function waitForExpr(page: Page, expression: string, timeoutMs = 10
   }
 }
 
+/**
+ * Answers belong to their practice owner (issue 11): gives the browser the anonymous identity the API helpers
+ * used for their uploads on `baseUrl`, so its pages can open those answers.
+ */
+export async function actAsUploader(context: BrowserContext, baseUrl: string): Promise<void> {
+  const value = /^ia_practice=(.+)$/.exec(practiceCookie(baseUrl).cookie ?? '')?.[1];
+  if (!value) throw new Error(`no practice identity was used on ${baseUrl} yet: upload first`);
+  await context.addCookies([{ name: 'ia_practice', value, url: baseUrl }]);
+}
+
 /** Uploads a fixture through the API (as the browser would) and waits until its analysis is done. */
 export async function uploadFixture(baseUrl: string, name: string, timeoutMs = 120_000): Promise<{ id: string; answer: Record<string, unknown> }> {
   const id = await postFixture(baseUrl, name);
@@ -176,11 +187,12 @@ export async function uploadFixture(baseUrl: string, name: string, timeoutMs = 1
 
 /** Uploads a fixture through the API for a random question; returns the answer id (analysis queued). */
 export async function postFixture(baseUrl: string, name: string): Promise<string> {
-  const q = (await (await fetch(`${baseUrl}/api/questions/random`)).json()) as { id: string };
+  const q = (await (await fetch(`${baseUrl}/api/questions/random`, { headers: practiceCookie(baseUrl) })).json()) as { id: string };
   const form = new FormData();
   form.append('questionId', q.id);
   form.append('video', new Blob([readFileSync(fixture(name))], { type: 'video/webm' }), name);
-  const res = await fetch(`${baseUrl}/api/answers`, { method: 'POST', body: form });
+  const res = await fetch(`${baseUrl}/api/answers`, { method: 'POST', body: form, headers: practiceCookie(baseUrl) });
+  keepPracticeCookie(baseUrl, res);
   if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
 }
@@ -189,7 +201,7 @@ export async function postFixture(baseUrl: string, name: string): Promise<string
 export async function waitDone(baseUrl: string, id: string, timeoutMs = 120_000): Promise<Record<string, unknown>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const answer = (await (await fetch(`${baseUrl}/api/answers/${id}`)).json()) as Record<string, unknown>;
+    const answer = (await (await fetch(`${baseUrl}/api/answers/${id}`, { headers: practiceCookie(baseUrl) })).json()) as Record<string, unknown>;
     if (answer.status === 'done') return answer;
     if (answer.status === 'failed') throw new Error(`analysis failed: ${String(answer.error)}`);
     if (Date.now() > until) throw new Error(`analysis not done in time: ${JSON.stringify(answer)}`);

@@ -73,16 +73,20 @@ describe('the demo contract in a browser', () => {
     expect(points).not.toContain('No key points found');
 
     // What the page shows is what the server measured: the stored answer's report, mapped by the one rule.
-    const history = (await (await fetch(`${server.url}/api/answers`)).json()) as { items: Array<{ id: string }> };
+    // The answer belongs to the browser's practice identity (the ia_practice cookie the upload set).
+    const owner = (await browser.context.cookies(server.url)).find((c) => c.name === 'ia_practice');
+    expect(owner?.httpOnly).toBe(true);
+    const asOwner = { headers: { cookie: `ia_practice=${owner!.value}` } };
+    const history = (await (await fetch(`${server.url}/api/answers`, asOwner)).json()) as { items: Array<{ id: string }> };
     expect(history.items).toHaveLength(1);
-    const answer = (await (await fetch(`${server.url}/api/answers/${history.items[0]!.id}`)).json()) as { report: Report; videoUrl: string };
+    const answer = (await (await fetch(`${server.url}/api/answers/${history.items[0]!.id}`, asOwner)).json()) as { report: Report; videoUrl: string };
     for (const key of legacyScoreNames) expect([key, shown[key]]).toEqual([key, `${tenPointScore(answer.report.scores[legacyScoreSources[key]].value)}/10`]);
     expect(points).toEqual(answer.report.keyPoints);
     expect(answer.report.engine).toBe('local');
     expect(answer.report.input.durationSec).toBeGreaterThan(ANSWER_SEC - 2);
     // What the browser sent: one multipart file field `video`, an MP4 container (ISO BMFF: "ftyp" at byte 4).
     const recorderMime = (await page.evaluate('document.body.dataset.recorderMime')) as string;
-    console.log(`MediaRecorder recorded ${recorderMime}; the server stored it as ${(await fetch(`${server.url}${answer.videoUrl}`)).headers.get('content-type')}`);
+    console.log(`MediaRecorder recorded ${recorderMime}; the server stored it as ${(await fetch(`${server.url}${answer.videoUrl}`, asOwner)).headers.get('content-type')}`);
     const sent = uploads[0]!;
     expect(sent.toString('latin1')).toMatch(/content-disposition: form-data; name="video"; filename="interview\.(mp4|webm)"\r\ncontent-type: video\/(mp4|webm)/i);
     const fileStart = sent.indexOf('\r\n\r\n') + 4;

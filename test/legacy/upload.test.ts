@@ -13,6 +13,7 @@ import { tenPointScore } from '../../server/features/legacy/legacy-reply.js';
 import { startFakeTwelveLabs, type FakeTwelveLabs } from '../fakes/twelvelabs.js';
 import { createTestApp, multipart, type TestApp } from '../helpers/app.js';
 import { fixture } from '../helpers/fixtures.js';
+import { keepPracticeCookie, practiceCookie, setPracticeCookie } from '../helpers/http.js';
 
 interface Served extends TestApp {
   url: string;
@@ -29,7 +30,9 @@ async function postVideo(url: string, name: string, type = name.endsWith('.mp4')
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('video', new Blob([await readFile(fixture(name))], { type }), name);
-  return fetch(`${url}/upload`, { method: 'POST', body: form });
+  const res = await fetch(`${url}/upload`, { method: 'POST', body: form, headers: practiceCookie(url) });
+  keepPracticeCookie(url, res);
+  return res;
 }
 
 /** A demo-route error: non-2xx JSON whose `error` is the message for the user; `code` and `message` kept. */
@@ -78,7 +81,7 @@ describe('POST /upload: the demo body', () => {
     expect(body.report.engine).toBe('local');
     expect(body.report.question).toBe('Tell me about yourself.');
     // The same answer is in the API and the history, with the same report.
-    const answer = (await (await fetch(`${local.url}/api/answers/${body.id}`)).json()) as { status: string; report: unknown };
+    const answer = (await (await fetch(`${local.url}/api/answers/${body.id}`, { headers: practiceCookie(local.url) })).json()) as { status: string; report: unknown };
     expect(answer.status).toBe('done');
     expect(answer.report).toEqual(body.report);
   });
@@ -279,7 +282,9 @@ describe('POST /upload: the waiting limit and a client that leaves', () => {
     try {
       const live = countSubscriptions(t);
       const { payload, headers } = multipart({}, { name: 'a.webm', type: 'video/webm', data: await readFile(fixture('short.webm')) });
-      const req = httpRequest(`${t.url}/upload`, { method: 'POST', headers: { ...headers, 'content-length': String(payload.length) } });
+      // the answer belongs to this client's practice identity (it never reads the reply that would set one)
+      const cookie = setPracticeCookie(t.url, 'disconnecting-client-0000000000000000000000');
+      const req = httpRequest(`${t.url}/upload`, { method: 'POST', headers: { ...headers, cookie, 'content-length': String(payload.length) } });
       let answered = false;
       req.on('response', () => (answered = true));
       req.on('error', () => {}); // we hang up ourselves
@@ -291,7 +296,7 @@ describe('POST /upload: the waiting limit and a client that leaves', () => {
       req.destroy();
       await until(() => live.get(id!) === 0);
 
-      const queued = (await (await fetch(`${t.url}/api/answers/${id}`)).json()) as { status: string };
+      const queued = (await (await fetch(`${t.url}/api/answers/${id}`, { headers: practiceCookie(t.url) })).json()) as { status: string };
       expect(queued.status).toBe('queued');
       await startWorker(t.c);
       const done = await waitForStatus(t.url, `/api/answers/${id}`, 'done');
@@ -360,7 +365,7 @@ async function until(pred: () => boolean, timeoutMs = 30_000): Promise<void> {
 async function waitForStatus(url: string, path: string, status: string): Promise<{ status: string; report: unknown; error: string | null }> {
   const end = Date.now() + 60_000;
   for (;;) {
-    const a = (await (await fetch(`${url}${path}`)).json()) as { status: string; report: unknown; error: string | null };
+    const a = (await (await fetch(`${url}${path}`, { headers: practiceCookie(url) })).json()) as { status: string; report: unknown; error: string | null };
     if (a.status === status) return a;
     if (a.status === 'failed' || Date.now() > end) throw new Error(`answer is ${a.status}: ${a.error}`);
     await new Promise((r) => setTimeout(r, 100));

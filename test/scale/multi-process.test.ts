@@ -11,7 +11,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/fixtures.js';
-import { uploadAnswer } from '../helpers/http.js';
+import { practiceCookie, uploadAnswer } from '../helpers/http.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
 import { startPostgres, startRedis, startS3 } from '../helpers/services.js';
 import { until } from './queue-contract.js';
@@ -26,7 +26,7 @@ interface SseEvent {
 
 /** Reads an SSE stream to its end (the API closes it when the answer is done or failed). */
 async function readEvents(url: string): Promise<SseEvent[]> {
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: practiceCookie(url) }); // as the uploader (answers are their owner's only)
   expect(res.status).toBe(200);
   const text = await res.text();
   return text

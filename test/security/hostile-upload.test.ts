@@ -25,7 +25,8 @@ describe('hostile uploads', () => {
     const payload = Buffer.from('<html><script>document.cookie</script></html>');
     const res = await post(Buffer.concat([await readFile(fixture('short.webm')), payload]));
     expect(res.statusCode).toBe(202);
-    const video = await t.app.inject({ method: 'GET', url: `/api/answers/${res.json().id}/video` });
+    const owner = { ia_practice: res.cookies.find((c) => c.name === 'ia_practice')!.value };
+    const video = await t.app.inject({ method: 'GET', url: `/api/answers/${res.json().id}/video`, cookies: owner });
     expect(video.statusCode).toBe(200);
     expect(video.headers['content-type']).toBe('video/webm');
     expect(video.rawPayload.includes(payload)).toBe(false);

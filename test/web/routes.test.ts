@@ -15,6 +15,9 @@ describe('the route table', () => {
     expect(page('/interview/')?.id).toBe('interview');
     expect(page('/history')?.id).toBe('history');
     expect(page('/answers/abc%20d')).toEqual({ id: 'answer', params: { id: 'abc d' } });
+    expect(page('/progress')?.id).toBe('progress');
+    expect(page('/account')?.id).toBe('account');
+    expect(page('/shared/tok_en-1')).toEqual({ id: 'shared', params: { token: 'tok_en-1' } });
     expect(page('/nope')?.id).toBe('not-found');
     expect(page('/answers/a/b')?.id).toBe('not-found');
   });

@@ -5,7 +5,9 @@
  */
 import type { RouteObject } from 'react-router';
 import { Layout, type RouteHandle } from './components/Layout';
+import { PracticeOnly } from './components/PracticeOnly';
 import { RouteError } from './components/RouteError';
+import { Account } from './pages/Account';
 import { History } from './pages/History';
 import { Home } from './pages/Home';
 import { Interview } from './pages/Interview';
@@ -14,7 +16,9 @@ import { MockReport } from './pages/mock/MockReport';
 import { MockSetup } from './pages/mock/MockSetup';
 import { MyQuestions } from './pages/mock/MyQuestions';
 import { NotFound } from './pages/NotFound';
+import { ProgressPage } from './pages/Progress';
 import { Results } from './pages/Results';
+import { Shared } from './pages/Shared';
 
 const handle = (title: string): RouteHandle => ({ title });
 const admin = () => import('./admin/pages');
@@ -28,14 +32,115 @@ export const routes: RouteObject[] = [
     // Shown while the code of a lazily loaded area (admin, invite) arrives on a first visit.
     hydrateFallbackElement: <p role="status">Loading…</p>,
     children: [
-      { id: 'home', index: true, element: <Home /> },
-      { id: 'interview', path: 'interview', element: <Interview />, handle: handle('Practice interview') },
-      { id: 'history', path: 'history', element: <History />, handle: handle('History') },
-      { id: 'mock', path: 'mock', element: <MockSetup />, handle: handle('Mock interview') },
-      { id: 'my-questions', path: 'mock/questions', element: <MyQuestions />, handle: handle('My questions and sets') },
-      { id: 'mock-session', path: 'mock/:id', element: <MockInterview />, handle: handle('Mock interview') },
-      { id: 'mock-report', path: 'mock/:id/report', element: <MockReport />, handle: handle('Mock interview report') },
-      { id: 'answer', path: 'answers/:id', element: <Results />, handle: handle('Report') },
+      {
+        id: 'home',
+        index: true,
+        element: (
+          <PracticeOnly>
+            <Home />
+          </PracticeOnly>
+        ),
+      },
+      {
+        id: 'interview',
+        path: 'interview',
+        element: (
+          <PracticeOnly>
+            <Interview />
+          </PracticeOnly>
+        ),
+        handle: handle('Practice interview'),
+      },
+      {
+        id: 'history',
+        path: 'history',
+        element: (
+          <PracticeOnly>
+            <History />
+          </PracticeOnly>
+        ),
+        handle: handle('History'),
+      },
+      {
+        id: 'progress',
+        path: 'progress',
+        element: (
+          <PracticeOnly>
+            <ProgressPage />
+          </PracticeOnly>
+        ),
+        handle: handle('Progress'),
+      },
+      {
+        id: 'account',
+        path: 'account',
+        element: (
+          <PracticeOnly open>
+            <Account />
+          </PracticeOnly>
+        ),
+        handle: handle('Account'),
+      },
+      {
+        id: 'mock',
+        path: 'mock',
+        element: (
+          <PracticeOnly>
+            <MockSetup />
+          </PracticeOnly>
+        ),
+        handle: handle('Mock interview'),
+      },
+      {
+        id: 'my-questions',
+        path: 'mock/questions',
+        element: (
+          <PracticeOnly>
+            <MyQuestions />
+          </PracticeOnly>
+        ),
+        handle: handle('My questions and sets'),
+      },
+      {
+        id: 'mock-session',
+        path: 'mock/:id',
+        element: (
+          <PracticeOnly>
+            <MockInterview />
+          </PracticeOnly>
+        ),
+        handle: handle('Mock interview'),
+      },
+      {
+        id: 'mock-report',
+        path: 'mock/:id/report',
+        element: (
+          <PracticeOnly>
+            <MockReport />
+          </PracticeOnly>
+        ),
+        handle: handle('Mock interview report'),
+      },
+      {
+        id: 'answer',
+        path: 'answers/:id',
+        element: (
+          <PracticeOnly>
+            <Results />
+          </PracticeOnly>
+        ),
+        handle: handle('Report'),
+      },
+      {
+        id: 'shared',
+        path: 'shared/:token',
+        element: (
+          <PracticeOnly open>
+            <Shared />
+          </PracticeOnly>
+        ),
+        handle: handle('Shared report'),
+      },
       {
         id: 'admin',
         path: 'admin',

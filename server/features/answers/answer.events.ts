@@ -3,8 +3,8 @@ import type { Container } from '../../container.js';
 import type { AnswerEvent } from '../../infra/events/event-bus.js';
 
 /** Streams progress as server-sent events (`event: status`) until the answer is done or failed. */
-export async function streamAnswerEvents(c: Container, id: string, request: FastifyRequest, reply: FastifyReply) {
-  const first = await c.answers.get(id, 'practice'); // 404 before any stream starts
+export async function streamAnswerEvents(c: Container, id: string, request: FastifyRequest, reply: FastifyReply, owner?: string) {
+  const first = await c.answers.get(id, 'practice', owner); // 404 before any stream starts
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {

@@ -15,6 +15,8 @@ export interface NewAnswer {
   hasVideo: boolean;
   engine: string;
   scope: AnswerScope;
+  /** The practice owner key; null (or absent) for candidate answers. */
+  owner?: string | null | undefined;
 }
 
 export class AnswerRepository {
@@ -41,6 +43,7 @@ export class AnswerRepository {
         has_video: a.hasVideo ? 1 : 0,
         engine: a.engine,
         scope: a.scope,
+        owner: a.owner ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -51,8 +54,11 @@ export class AnswerRepository {
     return this.db.selectFrom('answers').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  list(scope: AnswerScope, limit: number, offset = 0): Promise<AnswerRow[]> {
-    return this.db.selectFrom('answers').selectAll().where('scope', '=', scope).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  /** With `owner`, only that owner's answers. */
+  list(scope: AnswerScope, limit: number, offset = 0, owner?: string): Promise<AnswerRow[]> {
+    let q = this.db.selectFrom('answers').selectAll().where('scope', '=', scope);
+    if (owner !== undefined) q = q.where('owner', '=', owner);
+    return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
   }
 
   /** Answers that are not finished: after a restart each must have a job. */

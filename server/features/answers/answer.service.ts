@@ -47,6 +47,8 @@ export interface SubmitInput {
   questionOwner?: string | null;
   /** The question, already resolved and checked by the caller (a mock interview's item); instead of questionId. */
   question?: { id: string | null; text: string };
+  /** The practice owner key (features/practice/owner.ts); null for candidate answers. */
+  owner?: string | null;
   /** The client whose analysis budget pays for this answer (server/features/budget); none = not metered. */
   client?: string | undefined;
 }
@@ -92,6 +94,7 @@ export class AnswerService {
         hasVideo: prepared.hasVideo,
         engine: this.d.engineName,
         scope: input.scope ?? 'practice',
+        owner: input.owner ?? null,
       });
     } catch (err) {
       await rm(prepared.path, { force: true });
@@ -120,19 +123,23 @@ export class AnswerService {
     throw badRequest('MISSING_QUESTION', 'Say which question this answers: send the "questionId" field.');
   }
 
-  /** With `scope`, an answer of another scope is reported as not found (the practice API never shows candidates' answers). */
-  async get(id: string, scope?: AnswerScope): Promise<AnswerDto> {
-    return toDto(await this.row(id, scope));
+  /**
+   * With `scope`, an answer of another scope is reported as not found (the practice API never shows candidates'
+   * answers); with `owner`, so is an answer of another owner (the practice API shows each owner only its own).
+   */
+  async get(id: string, scope?: AnswerScope, owner?: string): Promise<AnswerDto> {
+    return toDto(await this.row(id, scope, owner));
   }
 
-  private async row(id: string, scope?: AnswerScope): Promise<AnswerRow> {
+  /** The row, or 404 when it is missing, of another scope or of another owner. */
+  async row(id: string, scope?: AnswerScope, owner?: string): Promise<AnswerRow> {
     const row = await this.d.repo.get(id);
-    if (!row || (scope && row.scope !== scope)) throw notFound('ANSWER_NOT_FOUND', `No answer with id "${id.slice(0, 80)}".`);
+    if (!row || (scope && row.scope !== scope) || (owner !== undefined && row.owner !== owner)) throw notFound('ANSWER_NOT_FOUND', `No answer with id "${id.slice(0, 80)}".`);
     return row;
   }
 
-  async list(scope: AnswerScope, limit: number): Promise<AnswerSummary[]> {
-    const rows = await this.d.repo.list(scope, limit);
+  async list(scope: AnswerScope, limit: number, owner?: string): Promise<AnswerSummary[]> {
+    const rows = await this.d.repo.list(scope, limit, 0, owner);
     return rows.map((r) => ({
       id: r.id,
       questionText: r.question_text,
@@ -159,8 +166,8 @@ export class AnswerService {
   }
 
   /** Queues a failed answer again. */
-  async retry(id: string, scope?: AnswerScope): Promise<void> {
-    const row = await this.row(id, scope);
+  async retry(id: string, scope?: AnswerScope, owner?: string): Promise<void> {
+    const row = await this.row(id, scope, owner);
     if (row.status !== 'failed') throw conflict('NOT_FAILED', `Only a failed answer can be retried; this one is ${row.status}.`);
     await this.transition(id, { status: 'queued', stage: 'queued', progress: 0, error: null });
     await this.d.queue.enqueue(id, ANALYZE_JOB);
@@ -176,8 +183,8 @@ export class AnswerService {
   }
 
   /** Removes the answer, its jobs and its video. */
-  async delete(id: string, scope?: AnswerScope): Promise<void> {
-    const row = await this.row(id, scope);
+  async delete(id: string, scope?: AnswerScope, owner?: string): Promise<void> {
+    const row = await this.row(id, scope, owner);
     if (row.status === 'processing') throw conflict('ANSWER_BUSY', 'This answer is being analysed; delete it when the analysis has finished.');
     await this.d.repo.delete(id);
     await this.d.storage.deletePrefix(`answers/${id}`);
@@ -255,6 +262,6 @@ export function toDto(r: AnswerRow): AnswerDto {
   };
 }
 
-function scoreValues(report: Report): Record<string, number | null> {
+export function scoreValues(report: Report): Record<string, number | null> {
   return Object.fromEntries(Object.entries(report.scores).map(([k, s]) => [k, s.value]));
 }

@@ -21,10 +21,15 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
-/** Serves an answer's video; with `scope`, an answer of another scope is not found. */
-export async function serveVideo(c: Container, id: string, request: FastifyRequest, reply: FastifyReply, scope?: AnswerScope) {
+/** Serves an answer's video; with `scope` (or `owner`), an answer of another scope (or owner) is not found. */
+export async function serveVideo(c: Container, id: string, request: FastifyRequest, reply: FastifyReply, scope?: AnswerScope, owner?: string) {
   const row = await c.answerRepo.get(id);
-  if (!row || (scope && row.scope !== scope)) throw notFound('ANSWER_NOT_FOUND', `No answer with id "${id.slice(0, 80)}".`);
+  if (!row || (scope && row.scope !== scope) || (owner !== undefined && row.owner !== owner)) throw notFound('ANSWER_NOT_FOUND', `No answer with id "${id.slice(0, 80)}".`);
+  return sendVideo(c, row, request, reply);
+}
+
+/** Streams a stored answer video (whole, or one Range). */
+export async function sendVideo(c: Container, row: { media_key: string; mime: string }, request: FastifyRequest, reply: FastifyReply) {
   const obj = await c.storage.stat(row.media_key);
   if (!obj) throw notFound('VIDEO_NOT_FOUND', 'The video of this answer is no longer stored.');
   let range: { start: number; end: number } | null;

@@ -11,11 +11,11 @@ import type { Container } from '../../container.js';
 import { HttpError } from '../../http/errors.js';
 import type { AnswerDto } from '../answers/answer.service.js';
 import { receiveUpload } from '../answers/intake.js';
-import { hasPracticeSession, practiceSession } from '../questions/question.routes.js';
+import type { Practice } from '../practice/practice.js';
 import { legacyReply } from './legacy-reply.js';
 
 const DEMO_ROUTES = { '/get_question': 'GET', '/upload': 'POST' } as const;
-const errors = { 400: legacyErrorBody, 404: legacyErrorBody, 405: legacyErrorBody, 413: legacyErrorBody, 415: legacyErrorBody, 422: legacyErrorBody, 429: legacyErrorBody, 500: legacyErrorBody, 503: legacyErrorBody, 504: legacyErrorBody, 507: legacyErrorBody };
+const errors = { 400: legacyErrorBody, 401: legacyErrorBody, 403: legacyErrorBody, 404: legacyErrorBody, 405: legacyErrorBody, 413: legacyErrorBody, 415: legacyErrorBody, 422: legacyErrorBody, 429: legacyErrorBody, 500: legacyErrorBody, 503: legacyErrorBody, 504: legacyErrorBody, 507: legacyErrorBody };
 
 /** Why /upload stopped waiting for the report before it was ready. */
 class ClientGone extends Error {}
@@ -27,7 +27,7 @@ function stillRunning(reply: FastifyReply, status: 503 | 504, code: string, mess
 }
 
 export const legacyRoutes =
-  (c: Container): FastifyPluginAsyncZod =>
+  (c: Container, p: Practice): FastifyPluginAsyncZod =>
   async (app) => {
     const waiting = new Set<AbortController>();
     app.addHook('preClose', async () => {
@@ -47,9 +47,9 @@ export const legacyRoutes =
       '/get_question',
       { config: { access: 'practice' }, schema: { tags: ['legacy'], summary: 'Demo-compatible random question', response: { 200: legacyQuestionReply, ...errors } } },
       async (request, reply) => {
-        const known = hasPracticeSession(request); // a cookie-less client's draw is not recorded
-        const session = practiceSession(request, reply, c.config.secureCookies);
-        return { question: (await c.questions.drawRandom(known ? session : null)).text };
+        const existing = await p.identity.resolve(request, reply, { create: false }); // a cookie-less client's draw is not recorded
+        if (!existing) await p.identity.resolve(request, reply, { create: true });
+        return { question: (await c.questions.drawRandom(existing ? existing.key : null)).text };
       },
     );
 
@@ -69,12 +69,15 @@ export const legacyRoutes =
         },
       },
       async (request, reply) => {
+        // The demo page sends no CSRF header; the answer belongs to this browser (a new anonymous identity if it has none).
+        const owner = await p.identity.resolve(request, reply, { create: true, csrf: false });
         await c.disk.ensureRoom(); // 507 before a byte is received when the disk is nearly full
         await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         let id: string;
         try {
           ({ id } = await c.answers.submit({
+            owner: owner!.key,
             client: request.ip,
             file: upload.file,
             questionId: upload.fields.questionId,

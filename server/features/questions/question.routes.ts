@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors.js';
@@ -16,17 +17,18 @@ import {
   randomQuestionQuery,
 } from '../../../contracts/questions.js';
 import type { Container } from '../../container.js';
-import { existingPracticeOwner, hasPracticeSession, practiceOwner as ownerOf, practiceSession } from './owner.js';
-
-export { hasPracticeSession, practiceSession };
+import type { Practice } from '../practice/practice.js';
+import { existingPracticeOwner, practiceOwner as ownerOf } from './owner.js';
 
 const practice = { access: 'practice' as const };
 
 export const questionRoutes =
-  (c: Container): FastifyPluginAsyncZod =>
+  (c: Container, p: Practice): FastifyPluginAsyncZod =>
   async (app) => {
-    const practiceOwner = (request: Parameters<typeof ownerOf>[0], reply: Parameters<typeof ownerOf>[1]) => ownerOf(request, reply, c.config.secureCookies);
-    app.get(
+    const practiceOwner = (request: FastifyRequest, reply: FastifyReply) => ownerOf(p, request, reply);
+    // PRACTICE_MODE=off: only the public bank list is served; draws and own questions are practice routes (404).
+    if (p.enabled)
+      app.get(
       '/questions/random',
       {
         config: practice,
@@ -38,10 +40,11 @@ export const questionRoutes =
         },
       },
       async (request, reply) => {
-        // A browser without the cookie yet gets one, but its first draw is not recorded (cookie-less clients store nothing).
-        const known = hasPracticeSession(request);
-        const session = practiceSession(request, reply, c.config.secureCookies);
-        return c.questions.drawRandom(known ? session : null, request.query.after, await practiceOwner(request, reply));
+        // Draws are keyed by the practice owner key (a hash or a user id), never by a raw cookie value. A browser
+        // without an identity yet gets one, but its first draw is not recorded (cookie-less clients store nothing).
+        const existing = await p.identity.resolve(request, reply, { create: false });
+        const owner = existing ?? (await p.identity.resolve(request, reply, { create: true }));
+        return c.questions.drawRandom(existing ? existing.key : null, request.query.after, owner?.key ?? null);
       },
     );
 
@@ -56,14 +59,16 @@ export const questionRoutes =
           response: { 200: questionList, 400: errorBody },
         },
       },
-      async (request) => ({ items: await c.questions.list(existingPracticeOwner(request), request.query) }),
+      async (request, reply) => ({ items: await c.questions.list(await existingPracticeOwner(p, request, reply), request.query) }),
     );
 
     app.get(
       '/questions/facets',
       { config: { access: 'public' }, schema: { tags: ['questions'], summary: 'Categories, types and roles with how many questions each has', response: { 200: questionFacets } } },
-      async (request) => c.questions.facets(existingPracticeOwner(request)),
+      async (request, reply) => c.questions.facets(await existingPracticeOwner(p, request, reply)),
     );
+
+    if (!p.enabled) return;
 
     app.post(
       '/questions',

@@ -6,13 +6,14 @@ import { createSessionBody, sessionItemParams, sessionList, sessionParams, sessi
 import type { Container } from '../../container.js';
 import { isAudioOnly } from '../answers/answer.routes.js';
 import { receiveUpload } from '../answers/intake.js';
+import type { Practice } from '../practice/practice.js';
 import { practiceOwner } from '../questions/owner.js';
 
 const practice = { access: 'practice' as const };
 
 /** Mock interviews (docs/mock-interviews.md): sessions of 3-10 questions, their answers and the session report. */
 export const sessionRoutes =
-  (c: Container): FastifyPluginAsyncZod =>
+  (c: Container, p: Practice): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/sessions',
@@ -25,13 +26,13 @@ export const sessionRoutes =
           response: { 201: sessionSchema, 400: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(await c.sessions.create(await practiceOwner(request, reply, c.config.secureCookies), request.body)),
+      async (request, reply) => reply.status(201).send(await c.sessions.create(await practiceOwner(p, request, reply), request.body)),
     );
 
     app.get(
       '/sessions',
       { config: practice, schema: { tags: ['sessions'], summary: 'Your mock interviews, newest first', response: { 200: sessionList } } },
-      async (request, reply) => ({ items: await c.sessions.list(await practiceOwner(request, reply, c.config.secureCookies)) }),
+      async (request, reply) => ({ items: await c.sessions.list(await practiceOwner(p, request, reply)) }),
     );
 
     app.get(
@@ -40,14 +41,14 @@ export const sessionRoutes =
         config: practice,
         schema: { tags: ['sessions'], summary: 'A mock interview: its questions, each answer\'s analysis progress, and the session report across the analysed answers', params: sessionParams, response: { 200: sessionSchema, 404: errorBody } },
       },
-      async (request, reply) => c.sessions.get(await practiceOwner(request, reply, c.config.secureCookies), request.params.id),
+      async (request, reply) => c.sessions.get(await practiceOwner(p, request, reply), request.params.id),
     );
 
     app.delete(
       '/sessions/:id',
       { config: practice, schema: { tags: ['sessions'], summary: 'Delete a mock interview (its answers stay in your history)', params: sessionParams, response: { 204: z.null(), 404: errorBody } } },
       async (request, reply) => {
-        await c.sessions.delete(await practiceOwner(request, reply, c.config.secureCookies), request.params.id);
+        await c.sessions.delete(await practiceOwner(p, request, reply), request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -65,7 +66,7 @@ export const sessionRoutes =
         },
       },
       async (request, reply) => {
-        const owner = await practiceOwner(request, reply, c.config.secureCookies);
+        const owner = await practiceOwner(p, request, reply);
         const upload = await receiveUpload(request, c.tmpDir, c.config.MAX_UPLOAD_MB * 1024 * 1024);
         try {
           const { id } = await c.sessions.submitAnswer(owner, request.params.id, request.params.position, upload.file, isAudioOnly(upload.fields.audioOnly, upload.file?.mimetype), request.ip);

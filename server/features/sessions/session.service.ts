@@ -124,6 +124,9 @@ export class MockSessionService {
       question: { id: item.question_id, text: item.question_text },
       audioOnly: audioOnly || s.audio_only === 1,
       maxDurationSec: limit,
+      // The mock interview's owner owns its answers (and may use its own questions).
+      owner,
+      questionOwner: owner,
       // The client's analysis budget pays for it, as for any practice upload.
       ...(client ? { client } : {}),
     });

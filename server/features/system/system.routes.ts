@@ -48,6 +48,7 @@ export const systemRoutes =
         retakes: c.config.RETAKES,
         maxUploadMb: c.config.MAX_UPLOAD_MB,
         engine: c.config.ANALYSIS_ENGINE,
+        practiceMode: c.config.PRACTICE_MODE,
       }),
     );
 

@@ -15,6 +15,7 @@ import { answerAccepted } from '../../../contracts/answers.js';
 import { errorBody } from '../../../contracts/errors.js';
 import { type StreamProgress, uploadParams, uploadSubmit } from '../../../contracts/uploads.js';
 import type { Container } from '../../container.js';
+import type { Practice } from '../practice/practice.js';
 import { conflict, HttpError, notFound } from '../../http/errors.js';
 import { ACCEPTED_TYPES } from '../answers/intake.js';
 import type { StreamingService } from '../streaming/streaming.service.js';
@@ -22,7 +23,7 @@ import type { StreamingService } from '../streaming/streaming.service.js';
 const errorJson = (status: number, code: string, message: string) => ({ status_code: status, body: JSON.stringify({ error: message, code }) });
 
 export const uploadRoutes =
-  (c: Container, streaming: StreamingService): FastifyPluginAsyncZod =>
+  (c: Container, streaming: StreamingService, p: Practice): FastifyPluginAsyncZod =>
   async (app) => {
     const dir = join(c.config.dataDir, 'uploads');
     const maxBytes = c.config.MAX_UPLOAD_MB * 1024 * 1024;
@@ -106,7 +107,9 @@ export const uploadRoutes =
         await c.budget.checkRoom(request.ip);
         await streaming.drained(uploadId);
         const path = join(dir, uploadId);
-        const { id } = await c.answers.submit({ file: { path, size: upload.size }, questionId: request.body.questionId, client: request.ip, interrupted: request.body.interrupted === true, onCreated: (answerId) => streaming.attach(uploadId, answerId) });
+        // The streamed answer belongs to the practice owner who submits it, like a one-shot upload.
+        const owner = await p.identity.resolve(request, reply, { create: true });
+        const { id } = await c.answers.submit({ file: { path, size: upload.size }, questionId: request.body.questionId, client: request.ip, owner: owner?.key ?? null, questionOwner: owner?.key ?? null, interrupted: request.body.interrupted === true, onCreated: (answerId) => streaming.attach(uploadId, answerId) });
         // the answer has its own stored copy now
         await rm(path, { force: true });
         await rm(`${path}.json`, { force: true });

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, ScrollRestoration, type UIMatch, useLocation, useMatches } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { accountQuery } from '../api';
+import { useConfig } from '../hooks/useConfig';
 import { KeyedOutlet } from './KeyedOutlet';
 
 /** What a route may declare in its `handle`. */
@@ -30,6 +33,25 @@ function useFocusHeadingOnNavigation(): void {
 }
 
 /** The frame of every page: skip link, header with the main navigation, the page, footer. */
+/** The practice links; none on a hiring-only server (PRACTICE_MODE=off). */
+function PracticeNav() {
+  const { practiceMode } = useConfig();
+  const account = useQuery({ ...accountQuery, enabled: practiceMode !== 'off' });
+  if (practiceMode === 'off') return null;
+  const user = account.data?.user;
+  return (
+    <nav aria-label="Main">
+      <Link to="/interview">Practice</Link>
+      <Link to="/mock">Mock interview</Link>
+      <Link to="/history">History</Link>
+      <Link to="/progress">Progress</Link>
+      <Link to="/account" data-testid="account-link">
+        {user ? `Account (${user.name})` : account.data?.staff ? 'Account' : 'Sign in'}
+      </Link>
+    </nav>
+  );
+}
+
 export function Layout() {
   useDocumentTitle();
   useFocusHeadingOnNavigation();
@@ -42,11 +64,7 @@ export function Layout() {
         <Link to="/" className="brand">
           Interview Analyzer
         </Link>
-        <nav aria-label="Main">
-          <Link to="/interview">Practice</Link>
-          <Link to="/mock">Mock interview</Link>
-          <Link to="/history">History</Link>
-        </nav>
+        <PracticeNav />
       </header>
       <main id="main" tabIndex={-1}>
         <KeyedOutlet depth={1} />

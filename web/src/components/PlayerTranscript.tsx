@@ -69,28 +69,36 @@ export function PlayerTranscript({
   return (
     <section className="player-grid" id="recording" aria-label="Recording and transcript">
       <div className="player-col">
-        {/* biome-ignore lint/a11y/useMediaCaption: a recorded answer has no caption track; the transcript beside it is the text alternative */}
-        <video
-          ref={video}
-          className="player no-print"
-          src={videoUrl}
-          controls
-          playsInline
-          preload="metadata"
-          data-testid="player"
-          aria-label="Your recorded answer"
-          onPlay={() => setPlaying(true)}
-          onPause={() => setPlaying(false)}
-          onEnded={() => setPlaying(false)}
-          onSeeked={(e) => setTime(e.currentTarget.currentTime)}
-          onTimeUpdate={(e) => {
-            if (!playing) setTime(e.currentTarget.currentTime);
-          }}
-          onLoadedMetadata={(e) => {
-            const d = e.currentTarget.duration;
-            if (Number.isFinite(d) && d > 0 && !(durationSec > 0)) setDuration(d);
-          }}
-        />
+        {videoUrl ? (
+          <>
+            {/* biome-ignore lint/a11y/useMediaCaption: a recorded answer has no caption track; the transcript beside it is the text alternative */}
+            <video
+              ref={video}
+              className="player no-print"
+              src={videoUrl}
+              controls
+              playsInline
+              preload="metadata"
+              data-testid="player"
+              aria-label="Your recorded answer"
+              onPlay={() => setPlaying(true)}
+              onPause={() => setPlaying(false)}
+              onEnded={() => setPlaying(false)}
+              onSeeked={(e) => setTime(e.currentTarget.currentTime)}
+              onTimeUpdate={(e) => {
+                if (!playing) setTime(e.currentTarget.currentTime);
+              }}
+              onLoadedMetadata={(e) => {
+                const d = e.currentTarget.duration;
+                if (Number.isFinite(d) && d > 0 && !(durationSec > 0)) setDuration(d);
+              }}
+            />
+          </>
+        ) : (
+          <p className="card muted" data-testid="no-video">
+            The video is not shared.
+          </p>
+        )}
         <TimelineBar marks={marks} durationSec={duration} currentTime={time} onSeek={seek} />
       </div>
       <div className="transcript-col card">

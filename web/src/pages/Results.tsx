@@ -5,6 +5,7 @@ import { AnalysisProgress } from '../components/AnalysisProgress';
 import { AudioOnlyNote } from '../components/AudioOnlyNote';
 import { ErrorBox } from '../components/ErrorBox';
 import { ReportView } from '../components/ReportView';
+import { ShareButton } from '../components/ShareDialog';
 import { useAnswer } from '../hooks/useAnswer';
 import { ApiError, messageOf } from '../lib/http';
 import { useParam } from '../lib/params';
@@ -59,7 +60,7 @@ export function Results() {
     body = (
       <>
         <AudioOnlyNote report={answer.report} />
-        <ReportView answer={answer} report={answer.report} />
+        <ReportView answer={answer} report={answer.report} actions={<ShareButton answerId={answer.id} />} />
       </>
     );
   }
