@@ -304,6 +304,10 @@ describe('coaching report (browser)', () => {
     const inv = await invite(admin, iv.id, cand.id);
     await check(`/invite/${inv.token}`, () => page.getByTestId('consent').waitFor(), 'candidate invite (consent)');
     await page.getByRole('button', { name: 'I agree, start the interview' }).click();
+    // the practice question comes first (never uploaded): check it too, then skip it
+    await page.getByTestId('practice-intro').waitFor();
+    await expectNoAxeViolations(page, 'candidate practice question');
+    await page.getByRole('button', { name: 'Skip the practice' }).click();
     await page.getByText('Question 1 of 2').waitFor();
     await expectNoAxeViolations(page, 'candidate interview (question 1)');
     const answered = await candidateAnswers(t, admin, iv.id, { name: 'Ann Answered', email: 'ann@example.com' });

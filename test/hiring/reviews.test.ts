@@ -171,7 +171,7 @@ describe('leaderboard', () => {
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="leaderboard-/);
     const lines = res.body.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'rank,review_group,name,email,status,tags,group,reviewer_average_1_5,reviewer_spread,reviewers,automated_summary_without_confidence,confidence,clarity,speechRate,voiceTone,eyeContact,bodyLanguage,rating,not_measured,answered,explanation',
+      'rank,review_status,name,email,status,tags,group,reviewer_average_1_5,reviewer_spread,reviewers,automated_summary_without_confidence,confidence,clarity,speechRate,voiceTone,eyeContact,bodyLanguage,rating,not_measured,answered,explanation',
     );
     expect(lines[1]).toMatch(/^1,reviewed,Ada,ada@example.com,completed,senior,X,3,2,2,\d+(\.\d)?,70,60,80,50,60,50,50,,2,"Reviewer score \(4\.00/);
     expect(lines[2]).toBe(

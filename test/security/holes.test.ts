@@ -174,7 +174,7 @@ describe('questions (practice side)', () => {
     // An old draw of another browser, then a draw of an identified browser: the old one is gone.
     await t.c.database.db.insertInto('question_draws').values({ session_id: 'old-browser-session-id-0000', question_id: 'q-gen-01', drawn_at: new Date(Date.now() - 40 * 86_400_000).toISOString() }).execute();
     const first = await t.app.inject({ method: 'GET', url: '/api/questions/random' });
-    const cookie = `ia_session=${first.cookies.find((c) => c.name === 'ia_session')!.value}`;
+    const cookie = `ia_practice=${first.cookies.find((c) => c.name === 'ia_practice')!.value}`;
     (t.c.questions as unknown as { lastPurge: number }).lastPurge = 0; // the hourly purge is due
     expect((await t.app.inject({ method: 'GET', url: '/api/questions/random', headers: { cookie } })).statusCode).toBe(200);
     const rows = await t.c.database.db.selectFrom('question_draws').select('session_id').execute();

@@ -10,6 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, ensureWebBuilt, type FakeMedia, launchBrowser, makeFakeMedia, waitForExpr } from '../e2e/support.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
 
+/** The answer belongs to the browser's practice identity: read it with that cookie. */
+async function ownerCookie(page: { context(): { cookies(): Promise<Array<{ name: string; value: string }>> } }): Promise<string> {
+  const c = (await page.context().cookies()).find((x) => x.name === 'ia_practice');
+  return c ? `ia_practice=${c.value}` : '';
+}
+
 const RECORD_SEC = 16;
 
 describe('streaming upload survives a dropped connection (browser)', () => {
@@ -71,7 +77,7 @@ describe('streaming upload survives a dropped connection (browser)', () => {
     expect(console.filter((l) => /streamed upload failed/.test(l))).toEqual([]); // tus resumed; no one-shot fallback
 
     const id = page.url().split('/').pop()!;
-    const answer = (await (await fetch(`${server.url}/api/answers/${id}`)).json()) as { status: string; durationSec: number; report: { transcript: { words: Array<{ end: number }> } | null; input: { durationSec: number } } };
+    const answer = (await (await fetch(`${server.url}/api/answers/${id}`, { headers: { cookie: await ownerCookie(page) } })).json()) as { status: string; durationSec: number; report: { transcript: { words: Array<{ end: number }> } | null; input: { durationSec: number } } };
     expect(answer.status).toBe('done');
     // nothing lost: the stored take lasts as long as the recording (MediaRecorder starts a moment after the click)
     expect(answer.durationSec).toBeGreaterThan(recordedSec - 2.5);
@@ -110,7 +116,7 @@ describe('streaming upload survives a dropped connection (browser)', () => {
     await page.waitForURL(/\/answers\/[^/]+$/, { timeout: 300_000 });
     await page.getByTestId('report').waitFor({ timeout: 300_000 });
     const id = page.url().split('/').pop()!;
-    const answer = (await (await fetch(`${server.url}/api/answers/${id}`)).json()) as { status: string; durationSec: number };
+    const answer = (await (await fetch(`${server.url}/api/answers/${id}`, { headers: { cookie: await ownerCookie(page) } })).json()) as { status: string; durationSec: number };
     expect(answer.status).toBe('done');
     // the 8 s recorded before the reload, not just the 3 s the server had when the connection went
     expect(answer.durationSec).toBeGreaterThan(6);

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/fixtures.js';
+import { practiceCookie } from '../helpers/http.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
 
 let server: RunningServer;
@@ -121,14 +122,14 @@ describe('resumable uploads (tus) with streaming analysis', () => {
     expect(await offsetOf(id)).toBe(bytes.length);
 
     const q = ((await (await fetch(`${server.url}/api/questions/random`)).json()) as { id: string }).id;
-    const sub = await fetch(`${server.url}/api/uploads/${id}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ questionId: q }) });
+    const sub = await fetch(`${server.url}/api/uploads/${id}/submit`, { method: 'POST', headers: { 'content-type': 'application/json', ...practiceCookie() }, body: JSON.stringify({ questionId: q }) });
     expect(sub.status).toBe(202);
     const answerId = ((await sub.json()) as { id: string }).id;
 
     let answer: { status: string; report: { transcript: { words: unknown[] }; speech: { pauses: unknown[]; fillers: unknown[] }; input: { durationSec: number } } | null; error: string | null } = { status: 'queued', report: null, error: null };
     for (let i = 0; i < 600 && answer.status !== 'done' && answer.status !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 500));
-      answer = (await (await fetch(`${server.url}/api/answers/${answerId}`)).json()) as typeof answer;
+      answer = (await (await fetch(`${server.url}/api/answers/${answerId}`, { headers: practiceCookie() })).json()) as typeof answer;
     }
     ac.abort();
     await sse;

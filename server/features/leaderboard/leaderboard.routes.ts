@@ -34,7 +34,7 @@ export const leaderboardRoutes =
       { config: { access: 'staff' }, schema: { tags: ['admin'], summary: 'The leaderboard as CSV (formula-leading cells escaped); logged as an export', params: interviewParams, querystring: leaderboardQuery, produces: ['text/csv'] } },
       async (request, reply) => {
         const actor = currentUser(request);
-        const csv = await h.leaderboard.csv(request.params.id, request.query, async (cs) => (await h.reviews.maskUnrated(actor, cs)).map((one) => candidateFor(actor, one)));
+        const csv = await h.leaderboard.csv(request.params.id, request.query, async (cs) => (await h.reviews.maskUnrated(actor, cs)).map((one) => candidateFor(actor, one)), actor.role === 'admin');
         await h.audit.record(actor, 'leaderboard.export', 'interview', request.params.id);
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="leaderboard-${request.params.id}.csv"`).send(csv);
       },

@@ -80,9 +80,10 @@ export class LeaderboardService {
     return { formula: RANKING_FORMULA, weights: interview.weights, rows: sortRows(ranked, q.sort, q.dir), questions: interview.questions.length };
   }
 
-  async csv(interviewId: string, q: LeaderboardQuery = {}, mask?: Mask): Promise<string> {
+  /** `showGroup`: the fairness group column, for admins only (reviewers never see candidates' group). */
+  async csv(interviewId: string, q: LeaderboardQuery = {}, mask?: Mask, showGroup = false): Promise<string> {
     const { rows } = await this.rows(interviewId, q, mask);
-    const header = ['rank', 'review_group', 'name', 'email', 'status', 'tags', 'group', 'reviewer_average_1_5', 'reviewer_spread', 'reviewers', 'automated_summary_without_confidence', ...METRICS, 'not_measured', 'answered', 'explanation'];
+    const header = ['rank', 'review_status', 'name', 'email', 'status', 'tags', ...(showGroup ? ['group'] : []), 'reviewer_average_1_5', 'reviewer_spread', 'reviewers', 'automated_summary_without_confidence', ...METRICS, 'not_measured', 'answered', 'explanation'];
     return toCsv(
       header,
       rows.map((r) => [
@@ -92,7 +93,7 @@ export class LeaderboardService {
         r.candidate.email,
         r.candidate.status,
         r.candidate.tags.join(';'),
-        r.candidate.group,
+        ...(showGroup ? [r.candidate.group] : []),
         r.review.average,
         r.review.spread,
         r.review.reviewers.length,
