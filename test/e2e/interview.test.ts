@@ -97,7 +97,10 @@ describe('interview flow (browser)', () => {
 
     const cards = page.getByTestId('score-card');
     await expect(cards.count()).resolves.toBe(6);
-    await expect(page.getByTestId('key-points').count()).resolves.toBe(1);
+    // What the answer said: the content section (key points as whole sentences, or why none were made); the
+    // classic key-points card only for a report without content analysis.
+    await expect(page.getByTestId('content').count()).resolves.toBe(1);
+    await expect(page.getByTestId('key-points').count()).resolves.toBe(0);
     await expect(page.getByTestId('report').textContent()).resolves.toContain(finalQuestion);
     // the evidence of a card opens with its button
     const toggle = cards.first().getByRole('button');
