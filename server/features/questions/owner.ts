@@ -4,6 +4,7 @@
  * `ia_practice` cookie otherwise). No raw cookie value is stored.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from '../../http/errors.js';
 import type { Practice } from '../practice/practice.js';
 
 /** The practice owner of this request (a browser without one gets an anonymous identity; 401 in accounts mode). */
@@ -18,8 +19,9 @@ export async function existingPracticeOwner(p: Practice, request: FastifyRequest
   if (!p.enabled) return null;
   try {
     return (await p.identity.resolve(request, reply, { create: false }))?.key ?? null;
-  } catch {
-    // accounts mode without a sign-in: the public bank only
-    return null;
+  } catch (err) {
+    // accounts mode without a sign-in: the public bank only (any other failure is a real error)
+    if (err instanceof HttpError && err.statusCode === 401) return null;
+    throw err;
   }
 }
