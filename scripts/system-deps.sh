@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the app needs, when they are missing.
-#   scripts/system-deps.sh runtime   ffmpeg, pocketsphinx + its US English model
+#   scripts/system-deps.sh runtime   ffmpeg, pocketsphinx + its US English model, tar + bzip2 (speech model archives)
 #   scripts/system-deps.sh test      the same, plus chromium (browser tests), sox, and postgresql + redis-server (scale-out tests)
 # As root it runs apt-get; with password-less sudo it uses sudo; otherwise it prints the exact command.
 set -euo pipefail
@@ -10,6 +10,9 @@ missing=()
 command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 { command -v pocketsphinx_continuous >/dev/null 2>&1 || command -v pocketsphinx >/dev/null 2>&1; } || missing+=(pocketsphinx)
 [ -d /usr/share/pocketsphinx/model/en-us ] || missing+=(pocketsphinx-en-us)
+# `interview-analyzer models download` unpacks the release archives with `tar -xjf` (bzip2)
+command -v tar >/dev/null 2>&1 || missing+=(tar)
+command -v bzip2 >/dev/null 2>&1 || missing+=(bzip2)
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v sox >/dev/null 2>&1 || missing+=(sox)
