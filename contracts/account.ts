@@ -35,3 +35,6 @@ export type PasswordChange = z.infer<typeof passwordChange>;
 /** DELETE /api/account: the password again, so a borrowed browser cannot erase an account. */
 export const accountDelete = z.object({ password: z.string().min(1).max(256) });
 export type AccountDelete = z.infer<typeof accountDelete>;
+/** What deleting an account removed. */
+export const accountDeleted = z.object({ deletedAnswers: z.number() });
+export type AccountDeleted = z.infer<typeof accountDeleted>;

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accountDelete, accountState, passwordChange, signedIn, signInBody, signUpBody } from '../../../contracts/account.js';
+import { accountDelete, accountDeleted, accountState, passwordChange, signedIn, signInBody, signUpBody } from '../../../contracts/account.js';
 import { errorBody } from '../../../contracts/errors.js';
 import { HttpError } from '../../http/errors.js';
 import { checkCsrf, clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../auth/guard.js';
@@ -106,7 +106,7 @@ export const accountRoutes =
       '/account',
       {
         config: { access: 'account', rateLimit: { max: h.settings.LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
-        schema: { tags: ['account'], summary: 'Delete the account and all its recordings, reports and links', body: accountDelete, response: { 200: z.object({ deletedAnswers: z.number() }), 401: errorBody, 403: errorBody, 409: errorBody } },
+        schema: { tags: ['account'], summary: 'Delete the account and all its recordings, reports and links', body: accountDelete, response: { 200: accountDeleted, 401: errorBody, 403: errorBody, 409: errorBody } },
       },
       async (request, reply) => {
         const user = await practiceUser(request);
