@@ -7,8 +7,9 @@
  *  1. a 4th-order Butterworth high-pass at 50 Hz removes rumble and DC drift (F0 of adult speech is >= ~65 Hz);
  *  2. F0 and the voicing decision come from the NCCF tracker in voicing.ts (normalised correlation >= 0.5, a frame
  *     within 40 dB of the loudest frame of the *filtered* recording);
- *  3. octave errors are folded towards the speaker's own running median (+-0.5 s, twice), runs shorter than 60 ms
- *     are dropped, a 5-frame median smooths the track, and F0 is kept in 60-400 Hz;
+ *  3. octave errors (isolated frames an octave off their neighbours: the NCCF's sub-harmonic picks) are folded
+ *     towards the median of the voiced frames within +-60 ms (twice), runs shorter than 60 ms are dropped, a
+ *     5-frame median smooths the track, and F0 is kept in 60-400 Hz;
  *  4. an independent second tracker (pitchfinder's McLeod Pitch Method on the same filtered signal, every other
  *     frame) gives the cross-check that voice.ts turns into a reliability verdict.
  */
@@ -26,7 +27,7 @@ const CHECK_EVERY = 2;
 const CHECK_CLARITY = 0.7;
 /** Octave folding: a frame more than this many octaves (1.5x) from the running median is moved by an octave. */
 const FOLD_OCTAVES = 0.58;
-const FOLD_HALF_WINDOW = 25; // frames: +-0.5 s
+const FOLD_HALF_WINDOW = 3; // frames: +-60 ms, so a real leap of the voice (held for > 3 frames) is kept
 const MIN_RUN = 3; // frames: 60 ms
 
 export interface PitchFrames {
@@ -54,9 +55,10 @@ const median = (xs: number[]): number => {
 
 /**
  * Octave correction and smoothing of a raw F0 track (pure). Input: F0 per hop (NaN unvoiced). Runs shorter than
- * 60 ms are dropped; each frame is moved by whole octaves towards the median of the voiced frames within +-0.5 s
- * when it is more than 1.5x away from it (two passes; the whole-answer median when the window holds under 10
- * voiced frames); then a 5-frame median over voiced neighbours; frames outside 60-400 Hz are dropped.
+ * 60 ms are dropped; each frame is moved by whole octaves towards the median of the voiced frames within +-60 ms
+ * when it is more than 1.5x away from it (two passes; not with under 3 voiced frames there). A leap the voice holds
+ * for longer is kept: expressive speakers move by most of an octave within half a second. Then a 5-frame median
+ * over voiced neighbours; frames outside 60-400 Hz are dropped.
  */
 export function cleanTrack(raw: Float32Array): Float32Array {
   const n = raw.length;
@@ -72,17 +74,15 @@ export function cleanTrack(raw: Float32Array): Float32Array {
     if (j - i < MIN_RUN) x.fill(NaN, i, j);
     i = j;
   }
-  const all = Array.from(x).filter((v) => !Number.isNaN(v));
   const out = new Float32Array(n).fill(NaN);
-  if (all.length === 0) return out;
-  const whole = median(all);
   for (let pass = 0; pass < 2; pass++) {
     const src = Float64Array.from(x);
     for (let i = 0; i < n; i++) {
       if (Number.isNaN(src[i]!)) continue;
       const near: number[] = [];
       for (let k = Math.max(0, i - FOLD_HALF_WINDOW); k <= Math.min(n - 1, i + FOLD_HALF_WINDOW); k++) if (!Number.isNaN(src[k]!)) near.push(src[k]!);
-      const ref = near.length >= 10 ? median(near) : whole;
+      if (near.length < 3) continue;
+      const ref = median(near);
       let v = src[i]!;
       while (v - ref > FOLD_OCTAVES) v -= 1;
       while (ref - v > FOLD_OCTAVES) v += 1;
