@@ -91,6 +91,15 @@ describe('octave correction (cleanTrack)', () => {
     expect(voiced(out).every((v) => v >= MIN_HZ && v <= MAX_HZ)).toBe(true);
   });
 
+  it("drops a sustained sub-octave stretch (creak, period doubling) outside the speaker's range", () => {
+    const raw = new Float32Array(200).map((_, i) => 180 + (i % 20));
+    for (let i = 100; i < 112; i++) raw[i] = 90; // 240 ms at half the voice: too long to fold by neighbours
+    const out = cleanTrack(raw);
+    for (let i = 100; i < 112; i++) expect(Number.isNaN(out[i]!)).toBe(true);
+    expect(out[50]).toBeGreaterThan(175);
+    expect(voiced(out).length).toBeGreaterThan(180);
+  });
+
   it('keeps a real intonation rise (no octave in one step) as it is', () => {
     const raw = new Float32Array(100).map((_, i) => 100 + i); // 100 -> 199 Hz over 2 s
     const out = cleanTrack(raw);

@@ -9,6 +9,7 @@
  *     within 40 dB of the loudest frame of the *filtered* recording);
  *  3. octave errors (isolated frames an octave off their neighbours: the NCCF's sub-harmonic picks) are folded
  *     towards the median of the voiced frames within +-60 ms (twice), runs shorter than 60 ms are dropped, a
+ *     frames outside the speaker's own range (0.75 x first quartile .. 1.5 x third quartile) are dropped, a
  *     5-frame median smooths the track, and F0 is kept in 60-400 Hz;
  *  4. an independent second tracker (pitchfinder's McLeod Pitch Method on the same filtered signal, every other
  *     frame) gives the cross-check that voice.ts turns into a reliability verdict.
@@ -29,6 +30,9 @@ const CHECK_CLARITY = 0.7;
 const FOLD_OCTAVES = 0.58;
 const FOLD_HALF_WINDOW = 3; // frames: +-60 ms, so a real leap of the voice (held for > 3 frames) is kept
 const MIN_RUN = 3; // frames: 60 ms
+/** The speaker's F0 range: RANGE_FLOOR x first quartile .. RANGE_CEILING x third quartile (De Looze & Hirst 2008). */
+const RANGE_FLOOR = 0.75;
+const RANGE_CEILING = 1.5;
 
 export interface PitchFrames {
   /** F0 (Hz) per 20 ms hop after octave correction and smoothing, NaN where unvoiced */
@@ -57,8 +61,9 @@ const median = (xs: number[]): number => {
  * Octave correction and smoothing of a raw F0 track (pure). Input: F0 per hop (NaN unvoiced). Runs shorter than
  * 60 ms are dropped; each frame is moved by whole octaves towards the median of the voiced frames within +-60 ms
  * when it is more than 1.5x away from it (two passes; not with under 3 voiced frames there). A leap the voice holds
- * for longer is kept: expressive speakers move by most of an octave within half a second. Then a 5-frame median
- * over voiced neighbours; frames outside 60-400 Hz are dropped.
+ * for longer is kept unless it leaves the speaker's range (0.75 x first quartile .. 1.5 x third quartile of the
+ * answer, with >= 20 voiced frames): sustained sub-octave picks and creak are dropped. Then a 5-frame median over
+ * voiced neighbours; frames outside 60-400 Hz are dropped.
  */
 export function cleanTrack(raw: Float32Array): Float32Array {
   const n = raw.length;
@@ -88,6 +93,14 @@ export function cleanTrack(raw: Float32Array): Float32Array {
       while (ref - v > FOLD_OCTAVES) v += 1;
       x[i] = v;
     }
+  }
+  // the speaker's range (De Looze & Hirst 2008): 0.75 x the first quartile to 1.5 x the third; outside it a frame is
+  // a sustained octave error or creak and is dropped rather than guessed
+  const sorted = Array.from(x).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  if (sorted.length >= 20) {
+    const lo = sorted[Math.floor((sorted.length - 1) * 0.25)]! + Math.log2(RANGE_FLOOR);
+    const hi = sorted[Math.floor((sorted.length - 1) * 0.75)]! + Math.log2(RANGE_CEILING);
+    for (let i = 0; i < n; i++) if (x[i]! < lo || x[i]! > hi) x[i] = NaN;
   }
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(x[i]!)) continue;
