@@ -155,6 +155,8 @@ describe('pitch reliability and the voice-tone score', () => {
     // the same figures with a good verdict give a score
     const good = voiceStats(f0, new Float32Array(400).fill(-20), allSpeech(4), f0);
     expect(good.pitchMeanHz).toBe(110);
-    expect(scoreVoiceTone({ ...good }).value).not.toBeNull();
+    const shown = scoreVoiceTone({ ...good });
+    expect(shown.value).not.toBeNull();
+    expect(shown.evidence.join(' ')).toMatch(/pitch measured on 60 % of the speech; a second pitch tracker agrees on 100 % of 120 frames/);
   });
 });

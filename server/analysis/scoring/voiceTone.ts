@@ -36,6 +36,9 @@ export function scoreVoiceTone(v: VoiceToneInput): Score {
     `mean pitch ${v.pitchMeanHz} Hz`,
   ];
   if (v.pitchRangeSemitones !== null) ev.push(`pitch range ${v.pitchRangeSemitones} semitones (10th-90th percentile)`);
+  const rel = v.pitchReliability;
+  if (rel && rel.voicedRatio !== null)
+    ev.push(`pitch measured on ${Math.round(rel.voicedRatio * 100)} % of the speech${rel.trackerAgreement === null ? '' : `; a second pitch tracker agrees on ${Math.round(rel.trackerAgreement * 100)} % of ${rel.comparedFrames} frames`}`);
   if (v.loudnessDbfs !== null) ev.push(`loudness ${v.loudnessDbfs} dBFS, varying by ${v.loudnessVariationDb ?? '?'} dB`);
   const tip = v.pitchVariation < MONOTONE_PITCH_VARIATION
     ? 'Vary your pitch more: lift your voice on the key word of each sentence.'
