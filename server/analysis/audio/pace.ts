@@ -35,6 +35,8 @@ export interface Pace {
   recognizedWordCount: number;
   /** low-confidence stretches counted by their syllable nuclei instead of their words */
   recounted: RecountedStretch[];
+  /** why the pace may be off (a weak transcript that could not be checked), or null */
+  caveat: string | null;
 }
 
 /** A stretch of contiguous low-confidence words counted by its syllable nuclei. */
@@ -142,8 +144,10 @@ export interface PaceInput {
   syllableWpm: number | null;
   /** syllable nuclei inside voice activity (times, s) */
   nuclei?: readonly number[];
-  /** count low-confidence stretches by their syllables (a low-reliability transcript with enough level range) */
-  recount?: boolean;
+  /** the transcript's reliability is "low" (reliability.ts) */
+  weakTranscript?: boolean;
+  /** levelRangeDb() of the recording: a weak transcript's guessed stretches are recounted when >= MIN_LEVEL_RANGE_DB */
+  levelRangeDb?: number | null;
 }
 
 /** The one pace: words over the speech span (falls back to the word span when there is no span). */
@@ -152,7 +156,13 @@ export function measurePace(p: PaceInput): Pace {
   const recognizerWpm = wordsPerMinute(words);
   const syllableRateWpm = syllableWpm === null ? null : r1(syllableWpm);
   const spanSec = span && span.end - span.start > 0 ? span.end - span.start : null;
-  const { count, recounted } = paceWordCount(words, p.nuclei ?? [], p.recount === true);
+  const range = p.levelRangeDb ?? null;
+  const recount = p.weakTranscript === true && range !== null && range >= MIN_LEVEL_RANGE_DB;
+  const { count, recounted } = paceWordCount(words, p.nuclei ?? [], recount);
+  const caveat =
+    p.weakTranscript === true && !recount && words.length >= 2
+      ? `the transcript is unreliable and the recording too noisy to check its words against their syllables (level range ${range ?? '?'} dB, ${MIN_LEVEL_RANGE_DB} dB needed): this pace counts the words as recognised and may be off`
+      : null;
   const wpm = words.length >= 2 && count > 0 ? (spanSec ? r1((count / spanSec) * 60) : recognizerWpm) : null;
   return {
     wpm,
@@ -165,5 +175,6 @@ export function measurePace(p: PaceInput): Pace {
     spanSec: spanSec === null ? null : r2(spanSec),
     recognizedWordCount: words.length,
     recounted,
+    caveat,
   };
 }

@@ -12,6 +12,8 @@ export interface SpeechRateInput {
   /** words as recognised, and the low-confidence stretches counted by their syllable nuclei (pace.ts) */
   recognizedWordCount?: number;
   recounted?: ReadonlyArray<{ words: number; nuclei: number; counted: number }>;
+  /** why the pace may be off, when it could not be checked */
+  caveat?: string | null;
 }
 
 /** 100 inside 100-165 wpm (Microsoft Speaker Coach), minus 1.5 points per wpm outside the band. */
@@ -30,9 +32,10 @@ export function scoreSpeechRate(p: SpeechRateInput): Score {
     const n = re.reduce((a, r) => a + r.nuclei, 0);
     const c = Math.round(re.reduce((a, r) => a + r.counted, 0) * 10) / 10;
     ev.push(
-      `the transcript is unreliable, so ${w} of its ${p.recognizedWordCount ?? '?'} words, in ${re.length} low-confidence stretch${re.length === 1 ? '' : 'es'}, were counted by their ${n} syllable nuclei as ${c} words (the recognizer splits words it does not know and puts words on noise)`,
+      `the transcript is unreliable, so ${w} of its ${p.recognizedWordCount ?? '?'} words, in ${re.length} low-confidence stretch${re.length === 1 ? '' : 'es'}, ${w === 1 ? 'was' : 'were'} counted by ${n === 1 ? 'its one syllable nucleus' : `their ${n} syllable nuclei`} as ${c} word${c === 1 ? '' : 's'} (the recognizer splits words it does not know and puts words on noise)`,
     );
   }
+  if (p.caveat) ev.push(p.caveat);
   if (p.articulationWpm !== null) ev.push(`${p.articulationWpm} wpm excluding pauses (articulation rate)`);
   if (p.syllableRateWpm !== null) ev.push(`syllable-nuclei cross-check: ${p.syllableRateWpm} wpm (a check on the transcript; it does not set the pace)`);
   ev.push(`reference band ${PACE_MIN_WPM}-${PACE_MAX_WPM} wpm`);

@@ -2,7 +2,7 @@
 import type { Score, Span } from '../../analysis/report.js';
 import type { Pcm } from '../../analysis/audio/decode.js';
 import { FILLED, applyFilledPauses, classifyCandidates, filledPauseCandidates } from '../../analysis/audio/filledPauses.js';
-import { MIN_LEVEL_RANGE_DB, levelRangeDb, measurePace } from '../../analysis/audio/pace.js';
+import { levelRangeDb, measurePace } from '../../analysis/audio/pace.js';
 import { LONG_PAUSE_SEC, findPauses, speechSpan, voicedGaps } from '../../analysis/audio/pauses.js';
 import { pitchTrack } from '../../analysis/audio/pitch.js';
 import { measureProsodyInWorker } from '../../analysis/audio/prosody.js';
@@ -119,8 +119,7 @@ export async function analyzeAudio(
   const levelRange = levelRangeDb(prosody.intensity);
   const confidence = new Map(rawText.words.map((w) => [`${w.start}:${w.end}`, w.confidence]));
   const paceWords = words.map((w) => ({ ...w, confidence: confidence.get(`${w.start}:${w.end}`) }));
-  const recount = !reliable && levelRange !== null && levelRange >= MIN_LEVEL_RANGE_DB;
-  const pace = measurePace({ words: paceWords, span, pauses, syllableWpm: syll, nuclei, recount });
+  const pace = measurePace({ words: paceWords, span, pauses, syllableWpm: syll, nuclei, weakTranscript: !reliable, levelRangeDb: levelRange });
   if (rawText.note) warnings.push(rawText.note);
   if (!reliable)
     warnings.push(`The transcript is unreliable (${reliability.reasons.join('; ')}): key points and wording-based clarity claims are not made from it.`);
