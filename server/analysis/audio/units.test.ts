@@ -109,11 +109,14 @@ describe('pace', () => {
     expect(ev[1]).toMatch(/^the transcript is unreliable, so 4 of its 6 words, in 2 low-confidence stretches, were counted by their 3 syllable nuclei as 2\.4 words/);
   });
 
-  it('a weak transcript of a noisy recording is not recounted, and the evidence says the pace may be off', () => {
+  it('a weak transcript of a noisy recording is not recounted: the pace is shown, not scored, and the evidence says why', () => {
     const p = measurePace({ words: um, span: { start: 1.22, end: 6.81 }, pauses: [], syllableWpm: null, nuclei: umNuclei, weakTranscript: true, levelRangeDb: 15.7 });
     expect(p).toMatchObject({ wordCount: 6, recounted: [] });
-    const ev = scoreSpeechRate({ ...p, span: { start: 1.22, end: 6.81 } }).evidence;
-    expect(ev[1]).toBe('the transcript is unreliable and the recording too noisy to check its words against their syllables (level range 15.7 dB, 25 dB needed): this pace counts the words as recognised and may be off');
+    const sc = scoreSpeechRate({ ...p, span: { start: 1.22, end: 6.81 } });
+    expect(sc.value).toBeNull(); // shown, not scored
+    expect(sc.evidence[0]).toBe('pace not scored: the transcript is unreliable and the recording too noisy to check its words against their syllables (level range 15.7 dB, 25 dB needed): this pace counts the words as recognised and may be off');
+    expect(sc.evidence[1]).toBe('64.4 words per minute (6 words over 5.6 s of speech, first to last voice activity)');
+    expect(sc.tip).toMatch(/quiet room/);
     // a trusted transcript: no recount, no caveat
     expect(measurePace({ words: um, span: { start: 1.22, end: 6.81 }, pauses: [], syllableWpm: null, nuclei: umNuclei, levelRangeDb: 58.8 })).toMatchObject({ wordCount: 6, caveat: null });
   });

@@ -35,10 +35,12 @@ export function scoreSpeechRate(p: SpeechRateInput): Score {
       `the transcript is unreliable, so ${w} of its ${p.recognizedWordCount ?? '?'} words, in ${re.length} low-confidence stretch${re.length === 1 ? '' : 'es'}, ${w === 1 ? 'was' : 'were'} counted by ${n === 1 ? 'its one syllable nucleus' : `their ${n} syllable nuclei`} as ${c} word${c === 1 ? '' : 's'} (the recognizer splits words it does not know and puts words on noise)`,
     );
   }
-  if (p.caveat) ev.push(p.caveat);
+  if (p.caveat) ev.unshift(`pace not scored: ${p.caveat}`);
   if (p.articulationWpm !== null) ev.push(`${p.articulationWpm} wpm excluding pauses (articulation rate)`);
   if (p.syllableRateWpm !== null) ev.push(`syllable-nuclei cross-check: ${p.syllableRateWpm} wpm (a check on the transcript; it does not set the pace)`);
   ev.push(`reference band ${PACE_MIN_WPM}-${PACE_MAX_WPM} wpm`);
+  // a pace from a weak transcript that could not be checked is shown, never scored (no claim from it)
+  if (p.caveat) return { value: null, evidence: ev, tip: 'Record close to the microphone in a quiet room, so the words can be counted reliably.' };
   const w = p.usedWpm;
   const tip =
     w > PACE_MAX_WPM ? 'Slow down a little: pause briefly after each key point.'

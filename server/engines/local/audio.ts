@@ -171,7 +171,7 @@ export async function analyzeAudio(
     warnings,
     timingsMs: { ...timingsMs, prosodyWorkerCpu: Math.round(prosody.ms) },
     cues: {
-      paceValue: pace.usedWpm === null ? null : paceValue(pace.usedWpm),
+      paceValue: pace.usedWpm === null || pace.caveat ? null : paceValue(pace.usedWpm),
       fillerValue: speechMinutes > 0 ? fillerValue((reliable ? fillers : fillers.filter((f) => f.kind === 'filled')).length / speechMinutes) : null,
       toneValue: voice.pitchVariation === null ? null : toneValue(voice.pitchVariation),
       longPauses,
