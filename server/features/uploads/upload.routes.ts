@@ -76,6 +76,8 @@ export const uploadRoutes =
         access.bindCreation(request.raw, binding);
       } else if (id && request.method !== 'OPTIONS') {
         await access.allow(id, binding); // someone else's upload: the same 404 as one that does not exist
+        // a retake: stop measuring before tus removes the file (a tick in between would read a missing file)
+        if (request.method === 'DELETE') streaming.discard(id, true);
       }
       reply.hijack();
       await tus.handle(request.raw, reply.raw);
