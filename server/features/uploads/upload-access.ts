@@ -22,6 +22,7 @@ const seal = (b: UploadBinding): string => sha256(`upload-owner\n${b.kind === 'p
 export const uploadNotFound = (id: string) => notFound('UPLOAD_NOT_FOUND', `No upload with id "${id.slice(0, 100)}".`);
 
 const CACHE_MAX = 10_000;
+const UPLOAD_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export class UploadAccess {
   /** the binding of a creation request in flight, read by onUploadCreate */
@@ -54,6 +55,7 @@ export class UploadAccess {
    * request without an owner, e.g. a browser with no practice cookie) never matches.
    */
   async check(id: string, binding: UploadBinding | null): Promise<Upload> {
+    if (!UPLOAD_ID.test(id)) throw uploadNotFound(id); // never a path: the store is not even asked
     let upload: Upload;
     try {
       upload = await this.store().getUpload(id);

@@ -72,6 +72,7 @@ export const uploadRoutes =
     const handleTus = async (request: FastifyRequest, reply: FastifyReply, binding: UploadBinding | null): Promise<void> => {
       const id = (request.params as { uploadId?: string }).uploadId;
       if (request.method === 'POST') {
+        if (id) throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Create an upload by POSTing to the collection URL, not to an upload.');
         if (!binding) throw uploadNotFound('');
         access.bindCreation(request.raw, binding);
       } else if (id && request.method !== 'OPTIONS') {
@@ -120,7 +121,7 @@ export const uploadRoutes =
             await c.budget.checkRoom(request.ip); // 429 when this client's analysis budget is spent
           }
           // the upload belongs to the practice owner who creates it (a new browser gets its identity here)
-          await handleTus(request, reply, await practiceBinding(p, request, reply, app));
+          await handleTus(request, reply, request.method === 'OPTIONS' ? null : await practiceBinding(p, request, reply, app));
         },
       });
     }
