@@ -72,6 +72,30 @@ describe('streamed answers through an invite link (tus)', () => {
     expect(ok.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('a take over MAX_UPLOAD_MB is refused (413), and so is any take when the disk is nearly full (507)', async () => {
+    const c = await candidate();
+    const tooBig = await fetch(`${base}${c.uploads}`, {
+      method: 'POST',
+      headers: { 'tus-resumable': '1.0.0', 'upload-length': String((t.c.config.MAX_UPLOAD_MB + 1) * 1024 * 1024), 'upload-metadata': `filetype ${Buffer.from('video/webm').toString('base64')},questionId ${Buffer.from(q(0)).toString('base64')}` },
+    });
+    expect(tooBig.status).toBe(413);
+    expect(await codeOf(tooBig)).toBe('FILE_TOO_LARGE');
+
+    const full = await createHiringApp({ DISK_MIN_FREE_MB: '10000000', INVITE_RATE_PER_MIN: '1000' });
+    try {
+      const fullBase = await full.app.listen({ port: 0, host: '127.0.0.1' });
+      const fullAdmin = await adminLogin(full);
+      const fiv = await createInterview(fullAdmin);
+      const inv = await invite(fullAdmin, fiv.id, (await addCandidate(fullAdmin, fiv.id)).id);
+      expect((await fetch(`${fullBase}/api/invite/${inv.token}/consent`, json({ accept: true }))).status).toBe(200);
+      const res = await tusClient(fullBase).create(`/api/invite/${inv.token}/uploads`, meta(fiv.questions[0]!.questionId));
+      expect(res.status).toBe(507);
+      expect(await res.text()).toMatch(/almost out of disk space/);
+    } finally {
+      await full.close();
+    }
+  });
+
   it('an expired link is refused with 410 at creation, while sending and at submit', async () => {
     const c = await candidate();
     const res = await tus.create(c.uploads, meta(q(0)));

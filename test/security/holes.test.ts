@@ -428,6 +428,8 @@ describe('resumable uploads belong to their creator', () => {
         expect((await theirs.text()).replace(id, 'ID'), name).toBe((await unknown.text()).replace(none, 'ID'));
       }
     }
+    // an id that is a path never reaches the store
+    expect((await tus.head('/api/uploads/..%2F..%2Fuploads', alice)).status).toBe(404);
     // the creator's upload is untouched and still theirs: resume, then finish and submit
     const head = await tus.head(url, alice);
     expect(head.status).toBe(200);

@@ -4,7 +4,9 @@
  * from the server's offset after a dropped connection, and sets the length at Stop. While bytes arrive the
  * streaming analysis (features/streaming) measures them. POST /api/uploads/:uploadId/submit turns the complete
  * upload into an answer with the same checks as the one-shot POST /api/answers (size and type here, duration and
- * container in AnswerService.submit). A retake DELETEs (tus termination) the partial upload.
+ * container in AnswerService.submit). A retake DELETEs (tus termination) the partial upload. Each upload belongs to
+ * whoever created it (upload-access.ts): the practice owner here, or the invite behind a candidate's
+ * /api/invite/:token/uploads (invite-upload.routes.ts, the same tus server); anyone else gets 404.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
