@@ -17,6 +17,7 @@ import { type RunningServer, startServer } from '../helpers/server.js';
 import { fixture, repoRoot } from '../helpers/fixtures.js';
 import { practiceCookie } from '../helpers/http.js';
 import { type TusClient, tusClient } from '../helpers/tus.js';
+import { browser as practiceBrowser } from '../practice/helpers.js';
 import { addCandidate, ADMIN, adminLogin, type Client, createHiringApp, createInterview, type HiringApp, invite, login, reviewerLogin } from '../hiring/helpers.js';
 
 const base = { DATA_DIR: '/tmp/ia-unused' };
@@ -443,6 +444,24 @@ describe('resumable uploads belong to their creator', () => {
     expect((await submit(id, mallory)).status).toBe(404); // complete, still not theirs
     const ok = await submit(id, alice);
     expect(ok.status).toBe(202);
+  });
+
+  it('a signed-in owner\'s upload needs the CSRF token to change and is theirs alone (anonymous identities get 404)', async () => {
+    const carol = practiceBrowser(t);
+    expect((await carol.req('POST', '/api/account/signup', { email: 'carol.uploads@example.com', password: 'carol practice 2026', name: 'Carol' })).statusCode).toBe(201);
+    const cookie = Object.entries(carol.jar)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    const csrf = { cookie, 'x-csrf-token': carol.jar.ia_csrf! };
+    expect((await tus.create('/api/uploads', undefined, { cookie })).status).toBe(403); // no CSRF token
+    const created = await tus.create('/api/uploads', undefined, csrf);
+    expect(created.status).toBe(201);
+    const url = created.headers.get('location')!;
+    expect((await tus.head(url, { cookie })).status).toBe(200);
+    expect((await tus.patch(url, 0, new Uint8Array(100), { headers: { cookie } })).status).toBe(403);
+    expect((await tus.patch(url, 0, new Uint8Array(100), { headers: csrf })).status).toBe(204);
+    for (const other of [alice, mallory]) expect((await tus.head(url, other)).status).toBe(404);
+    expect((await tus.del(url, csrf)).status).toBe(204);
   });
 
   it('a browser without an identity gets one when it creates an upload, and only that identity can use it', async () => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StreamProgress } from '../../../contracts/uploads';
+import { csrfToken } from '../lib/http';
 import { type StoredTake, takeStore } from '../lib/takeStore';
 import { startStreamingUpload, type StreamingOptions, type StreamingUpload } from '../lib/upload';
 
@@ -123,7 +124,9 @@ export function useStreamingUpload(endpoint: string, questionId: string | null, 
     if (!unsent) return;
     setUnsent(null);
     void takeStore.remove(unsent.id).catch(() => undefined);
-    if (unsent.uploadUrl) void fetch(unsent.uploadUrl, { method: 'DELETE', headers: { 'tus-resumable': '1.0.0' } }).catch(() => undefined);
+    // a signed-in owner's DELETE carries the CSRF token, as every tus request of lib/upload.ts does
+    const csrf = csrfToken();
+    if (unsent.uploadUrl) void fetch(unsent.uploadUrl, { method: 'DELETE', headers: { 'tus-resumable': '1.0.0', ...(csrf ? { 'x-csrf-token': csrf } : {}) } }).catch(() => undefined);
   }, [unsent]);
 
   const finish = useCallback(async (): Promise<string> => {
