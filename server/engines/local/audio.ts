@@ -123,7 +123,7 @@ export async function analyzeAudio(
   if (rawText.note) warnings.push(rawText.note);
   if (!reliable)
     warnings.push(`The transcript is unreliable (${reliability.reasons.join('; ')}): key points and wording-based clarity claims are not made from it.`);
-  const voice = voiceStats(prosody.pitch, prosody.intensity, speechSegs, prosody.pitchCheck);
+  const voice = voiceStats(prosody.pitch, prosody.voiceIntensity, speechSegs, prosody.pitchCheck);
   const fillers = findFillers(words);
   const facts = clarityFacts(words, question);
   const speechMinutes = span ? (span.end - span.start) / 60 : 0;
