@@ -123,7 +123,7 @@ export async function analyzeAudio(
   if (rawText.note) warnings.push(rawText.note);
   if (!reliable)
     warnings.push(`The transcript is unreliable (${reliability.reasons.join('; ')}): key points and wording-based clarity claims are not made from it.`);
-  const voice = voiceStats(prosody.pitch, prosody.intensity, speechSegs);
+  const voice = voiceStats(prosody.pitch, prosody.intensity, speechSegs, prosody.pitchCheck);
   const fillers = findFillers(words);
   const facts = clarityFacts(words, question);
   const speechMinutes = span ? (span.end - span.start) / 60 : 0;
@@ -144,6 +144,7 @@ export async function analyzeAudio(
     pitchMeanHz: voice.pitchMeanHz,
     pitchVariation: voice.pitchVariation,
     loudnessDbfs: voice.loudnessDbfs,
+    pitchReliability: voice.pitchReliability,
     speechRateSource: pace.speechRateSource,
     speechStartSec: span ? r3(span.start) : null,
     speechEndSec: span ? r3(span.end) : null,
@@ -152,12 +153,12 @@ export async function analyzeAudio(
     pitchRangeSemitones: voice.pitchRangeSemitones,
     loudnessVariationDb: voice.loudnessVariationDb,
     syllableNuclei: nuclei.length,
-    pitchTrack: pitchTrack(prosody.pitch),
+    pitchTrack: voice.pitchReliability.level === 'good' ? pitchTrack(prosody.pitch) : [],
     hedges: facts.hedges,
     questionWordsReused: facts.questionWordsReused,
     meanPhraseWords: facts.meanSentenceWords,
   };
-  const voiceIn = { pitchMeanHz: voice.pitchMeanHz, pitchVariation: voice.pitchVariation, pitchRangeSemitones: voice.pitchRangeSemitones, loudnessDbfs: voice.loudnessDbfs, loudnessVariationDb: voice.loudnessVariationDb };
+  const voiceIn = { pitchMeanHz: voice.pitchMeanHz, pitchVariation: voice.pitchVariation, pitchRangeSemitones: voice.pitchRangeSemitones, loudnessDbfs: voice.loudnessDbfs, loudnessVariationDb: voice.loudnessVariationDb, pitchReliability: voice.pitchReliability };
   const scores = {
     speechRate: scoreSpeechRate({ ...pace, span }),
     voiceTone: scoreVoiceTone(voiceIn),
