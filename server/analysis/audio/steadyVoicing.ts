@@ -186,3 +186,116 @@ export function heldFillerWords(words: ReadonlyArray<Span & { confidence?: numbe
   });
   return out;
 }
+
+/** The speaker's own reference levels: median F0 (semitones re 100 Hz) and median spectral flux (dB) over voiced frames. */
+export interface SpeakerProfile {
+  medianSt: number;
+  medianFluxDb: number;
+}
+
+/** Mean absolute change of the band energies (dB) from the previous frame, per frame (0 for the first). */
+export function spectralFlux(spectra: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(spectra.length);
+  for (let i = 1; i < spectra.length; i++) {
+    const a = spectra[i]!;
+    const b = spectra[i - 1]!;
+    let x = 0;
+    for (let k = 0; k < a.length; k++) x += Math.abs(a[k]! - b[k]!);
+    out[i] = x / a.length;
+  }
+  return out;
+}
+
+/**
+ * F0 at the edge of the NCCF search range (voicing.ts: 70-400 Hz) means no periodicity peak was found inside
+ * it (breath, noise, a creaky onset): such frames are left out of the speaker-relative checks.
+ */
+const inRange = (hz: number): boolean => !Number.isNaN(hz) && hz > 70.5 && hz < 395;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+export function speakerProfile(f0: ArrayLike<number>, flux: ArrayLike<number>): SpeakerProfile | null {
+  const p: number[] = [];
+  const f: number[] = [];
+  for (let i = 0; i < Math.min(f0.length, flux.length); i++) {
+    if (!inRange(f0[i]!)) continue;
+    p.push(st(f0[i]!));
+    if (i > 0) f.push(flux[i]!);
+  }
+  return p.length < 10 ? null : { medianSt: median(p), medianFluxDb: median(f) };
+}
+
+export interface HeldVowelOptions {
+  /** at least this many voiced 20 ms frames in the word */
+  minVoicedFrames: number;
+  /** share of the voiced frames within 1 semitone of the word's median F0 */
+  minPitchSteady: number;
+  /** the word's median flux over voiced frames, relative to the speaker's median voiced flux */
+  maxRelFlux: number;
+  /** the word's median F0 at most this many semitones above the speaker's median */
+  maxRelPitchSt: number;
+  /** below this recognizer confidence a word standing apart may be a filler */
+  maxConfidence: number;
+  /** silence to the previous or next word */
+  minApartSec: number;
+  /** voiced for at least this long: held far longer than a syllable, a filler whatever the confidence */
+  longSec: number;
+}
+
+export const defaultHeldVowelOptions: HeldVowelOptions = {
+  minVoicedFrames: 8,
+  minPitchSteady: 0.8,
+  maxRelFlux: 0.7,
+  maxRelPitchSt: 2,
+  maxConfidence: 0.35,
+  minApartSec: 0.1,
+  longSec: 0.7,
+};
+
+/**
+ * Recognised words that are really a held filled pause, judged against the speaker's own voice: the word's
+ * voiced frames hold one pitch (>= 80 % within a semitone of their median), its spectrum moves much less than
+ * the speaker's usually does (median flux <= 0.7 x the speaker's median: a held vowel, not a string of
+ * phones), and its pitch is not above the speaker's median (+2 st): filled pauses sit low and flat in the
+ * speaker's range (Shriberg 2001; O'Shaughnessy 1992), a laugh or an exclamation does not. Then either the
+ * recognizer was unsure (confidence < 0.35) and the word stands apart (>= 0.1 s of silence on one side:
+ * fillers sit at phrase edges; in fluent read speech unsure words run together), or it is voiced for
+ * >= 0.7 s, far longer than any syllable at a speaking pace. Only voiced frames count, so a word the
+ * recognizer stretched over silence is judged by its sound. Returns the indices of such words.
+ */
+export function heldVowelWords(
+  words: ReadonlyArray<Span & { confidence?: number }>,
+  f0: ArrayLike<number>,
+  flux: ArrayLike<number>,
+  o: HeldVowelOptions = defaultHeldVowelOptions,
+): number[] {
+  const spk = speakerProfile(f0, flux);
+  if (!spk) return [];
+  const n = Math.min(f0.length, flux.length);
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    const p: number[] = [];
+    const f: number[] = [];
+    let voiced = 0;
+    for (let k = Math.max(0, Math.round(w.start / FRAME_SEC)); k < Math.min(n, Math.round(w.end / FRAME_SEC)); k++) {
+      if (Number.isNaN(f0[k]!)) continue;
+      voiced++;
+      f.push(flux[k]!);
+      if (inRange(f0[k]!)) p.push(st(f0[k]!));
+    }
+    if (voiced < o.minVoicedFrames || median(f) > o.maxRelFlux * spk.medianFluxDb) return;
+    // pitch checks where the pitch is measurable (mostly edge-of-range frames: creak or breath, judged by the spectrum alone)
+    if (p.length >= voiced / 2) {
+      const med = median(p);
+      if (p.filter((x) => Math.abs(x - med) <= 1).length / p.length < o.minPitchSteady || med - spk.medianSt > o.maxRelPitchSt) return;
+    }
+    const before = i === 0 ? Infinity : w.start - words[i - 1]!.end;
+    const after = i === words.length - 1 ? Infinity : words[i + 1]!.start - w.end;
+    const unsureApart = (w.confidence ?? 1) < o.maxConfidence && Math.max(before, after) >= o.minApartSec;
+    if (unsureApart || voiced * FRAME_SEC >= o.longSec) out.push(i);
+  });
+  return out;
+}

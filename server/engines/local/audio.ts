@@ -10,7 +10,7 @@ import type { ProsodyRaw } from '../../analysis/audio/prosodyCore.js';
 import { textOf, type Recognizer, type Transcription } from '../../analysis/audio/recognizer.js';
 import { transcriptReliability } from '../../analysis/audio/reliability.js';
 import { syllablesToWpm } from '../../analysis/audio/syllables.js';
-import { acousticFilledPauses, heldFillerWords, steadyVoicedStretches, unflatten, wordSteadyOptions } from '../../analysis/audio/steadyVoicing.js';
+import { acousticFilledPauses, heldFillerWords, heldVowelWords, spectralFlux, steadyVoicedStretches, unflatten, wordSteadyOptions } from '../../analysis/audio/steadyVoicing.js';
 import { segmentSpeech, speechProbabilities } from '../../analysis/audio/vad.js';
 import { voiceStats } from '../../analysis/audio/voice.js';
 import { scoreClarity, fillerValue } from '../../analysis/scoring/clarity.js';
@@ -97,8 +97,12 @@ export async function analyzeAudio(
   const cands = filledPauseCandidates(rawText.words, gaps0);
   const labels = await timed('fillerCheck', classifyCandidates(pcm, cands, signal));
   const spectra = unflatten(prosody.spectra);
-  // the acoustic path (steadyVoicing.ts): near-zero-confidence words over a held vowel are fillers...
-  const held = new Set(heldFillerWords(rawText.words, steadyVoicedStretches(prosody.voicedF0, spectra, wordSteadyOptions)));
+  // the acoustic path (steadyVoicing.ts): words that are a held vowel are fillers, by absolute steadiness
+  // (near-zero confidence) or against the speaker's own pitch and spectral movement...
+  const held = new Set([
+    ...heldFillerWords(rawText.words, steadyVoicedStretches(prosody.voicedF0, spectra, wordSteadyOptions)),
+    ...heldVowelWords(rawText.words, prosody.voicedF0, spectralFlux(spectra)),
+  ]);
   const relabelled = rawText.words.map((w, i) => (held.has(i) && !FILLED.has(w.text) ? { ...w, text: 'uh' } : w));
   const phoneWords = applyFilledPauses(relabelled, cands, labels).map(({ text, start, end }) => ({ text, start, end }));
   // ...and so are steady voiced stretches in the transcript's gaps
