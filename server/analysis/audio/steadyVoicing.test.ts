@@ -105,7 +105,7 @@ describe('held vowel words, judged against the speaker', () => {
     expect(speakerProfile(new Float32Array(5).fill(NaN), new Float32Array(5))).toBeNull();
   });
   it('takes unsure words standing apart and long holds, at or below the speaker\'s pitch, with little spectral movement', () => {
-    expect(heldVowelWords(words, f0, flux)).toEqual([1, 4, 9]);
+    expect(heldVowelWords(words, f0, flux, speakerProfile(f0, flux)!)).toEqual([1, 4, 9]);
   });
   it('computes spectral flux as the mean absolute band change per frame', () => {
     const sp = [new Float32Array([0, 0]), new Float32Array([2, 4]), new Float32Array([2, 4])];

@@ -297,10 +297,9 @@ export function heldVowelWords(
   words: ReadonlyArray<Span & { confidence?: number }>,
   f0: ArrayLike<number>,
   flux: ArrayLike<number>,
+  spk: SpeakerProfile,
   o: HeldVowelOptions = defaultHeldVowelOptions,
 ): number[] {
-  const spk = speakerProfile(f0, flux);
-  if (!spk) return [];
   const out: number[] = [];
   words.forEach((w, i) => {
     const held = heldVowelSec(w, f0, flux, spk, o);

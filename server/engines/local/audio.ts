@@ -117,7 +117,7 @@ export async function analyzeAudio(
   // isolated unsure syllable between silences...
   const held = new Set([
     ...heldFillerWords(recWords, steadyVoicedStretches(prosody.voicedF0, spectra, wordSteadyOptions)),
-    ...heldVowelWords(recWords, prosody.voicedF0, flux),
+    ...(speaker ? heldVowelWords(recWords, prosody.voicedF0, flux, speaker) : []),
     ...(speaker ? isolatedSyllableWords(recWords, prosody.voicedF0, prosody.intensity, speaker) : []),
   ]);
   const relabelled = recWords.map((w, i) => (held.has(i) && !FILLED.has(w.text) ? { ...w, text: 'uh' } : w));
