@@ -37,6 +37,11 @@ describe('filled pauses', () => {
     const out = applyFilledPauses(words, c, ['um', null, 'uh']);
     expect(out.map((w) => w.text)).toEqual(['wrong', 'um', 'for', 'example', 'uh']);
   });
+  it('leaves out words shorter than 0.15 s: too short to be a held filler (a clipped first word)', () => {
+    const words = [W('or', 0.03, 0.16, 0.14), W('all', 0.3, 0.53, 0.9)];
+    expect(filledPauseCandidates(words, [])).toEqual([]);
+    expect(filledPauseCandidates([W('or', 0.03, 0.19, 0.14), words[1]!], []).map((x) => x.wordIndex)).toEqual([0]);
+  });
 });
 
 describe('VAD segmentation, pauses, gaps', () => {
