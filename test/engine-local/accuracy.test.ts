@@ -101,7 +101,9 @@ describe('local engine accuracy on fixtures', () => {
     for (const [k, sc] of Object.entries(r.scores)) {
       expect(sc.value, k).toBeNull();
       expect(sc.evidence[0], k).toMatch(/^too short to judge: \d+\.\d s of speech \(at least 15 s/);
+      expect(sc.evidence.join(' '), k).not.toMatch(/\(weight [\d.]+\)/); // no sub-score of a score not given
     }
+    expect(r.scores.speechRate.evidence.join(' ')).toMatch(/words per minute/); // the measurements stay
     const rel = r.transcript!.reliability!;
     expect(rel.meanConfidence).not.toBeNull();
     if (rel.level === 'low') {

@@ -6,6 +6,9 @@
 import type { Score, Span } from '../report.js';
 import { LONG_PAUSE_SEC, clamp, piecewise, round, times } from './bands.js';
 
+/** The first evidence line of a confidence score: the sub-values of the composite and their weights. */
+export const COMPOSITE_EVIDENCE = 'composite of observable delivery cues, not a judgement of feelings: ';
+
 export interface ConfidenceInput {
   paceValue: number | null;
   fillerValue: number | null;
@@ -38,7 +41,7 @@ export function scoreConfidence(c: ConfidenceInput): Score {
   if (audioUsed.length === 0) return { value: null, evidence: ['no speech was measured, so the delivery cues are missing'], tip: 'Record a spoken answer.' };
   const wsum = used.reduce((a, [k]) => a + CONFIDENCE_WEIGHTS[k], 0);
   const value = used.reduce((a, [k, v]) => a + CONFIDENCE_WEIGHTS[k] * v, 0) / wsum;
-  const ev = ['composite of observable delivery cues, not a judgement of feelings: ' + used.map(([k, v, label]) => `${label} ${round(v)} (weight ${CONFIDENCE_WEIGHTS[k]})`).join(', ')];
+  const ev = [COMPOSITE_EVIDENCE + used.map(([k, v, label]) => `${label} ${round(v)} (weight ${CONFIDENCE_WEIGHTS[k]})`).join(', ')];
   const longs = c.longPauses;
   ev.push(longs.length ? `${longs.length} pauses over ${LONG_PAUSE_SEC} s (${times(longs)})` : `no pauses over ${LONG_PAUSE_SEC} s`);
   const missing = parts.filter((p) => p[1] === null).map((p) => p[2]);

@@ -6,7 +6,7 @@ import { SCHEMA_VERSION, unmeasured, type Report } from '../../analysis/report.j
 import { decodeToPcm, UndecodableError, type Pcm } from '../../analysis/audio/decode.js';
 import type { Logger, Recognizer } from '../../analysis/audio/recognizer.js';
 import { selectRecognizer, type SpeechSettings } from './recognizers.js';
-import { scoreConfidence } from '../../analysis/scoring/confidence.js';
+import { COMPOSITE_EVIDENCE, scoreConfidence } from '../../analysis/scoring/confidence.js';
 import { analyzeVision, closeVisionWorker } from '../../analysis/vision/index.js';
 import type { VisionOutput } from '../../analysis/vision/contract.js';
 import { AnalysisError, type AnalysisEngine, type AnalysisInput, type ProgressFn } from '../engine.js';
@@ -143,10 +143,13 @@ function silentResult(reason: string): AudioResult {
   return { transcript: null, speech: emptySpeech(), scores: noSpeechScores(reason), keyPoints: [], warnings: [reason], timingsMs: {}, cues: null, speechSec: 0 };
 }
 
-/** Every score null with the reason first; the measurement lines stay as evidence. */
+/**
+ * Every score null with the reason first; the measurement lines stay as evidence, but not the confidence
+ * composite's sub-values ("pace 91 (weight 0.2)"): they are scores, and no score is given.
+ */
 function tooShort(scores: Report['scores'], why: string): Report['scores'] {
   const out = {} as Report['scores'];
   for (const [k, v] of Object.entries(scores) as Array<[keyof Report['scores'], Report['scores'][keyof Report['scores']]]>)
-    out[k] = { value: null, evidence: [why, ...v.evidence.filter((e) => e !== why)], tip: 'Answer for at least 20-30 seconds so there is enough speech to judge.' };
+    out[k] = { value: null, evidence: [why, ...v.evidence.filter((e) => e !== why && !e.startsWith(COMPOSITE_EVIDENCE))], tip: 'Answer for at least 20-30 seconds so there is enough speech to judge.' };
   return out;
 }
