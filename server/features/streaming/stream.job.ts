@@ -54,7 +54,8 @@ export function createStreamHandler(d: StreamJobDeps): JobHandler {
     }
     const source = new ChunkSource(d.storage, uploadId);
     const session = d.newSession(source);
-    if (job.attempt > 1) d.log.info({ uploadId, attempt: job.attempt }, 'streamed upload taken over: analysing it again from the stored chunks');
+    // a second start for the same upload: its first worker died (or failed), this one begins again from the stored chunks
+    d.log.info({ uploadId, attempt: job.attempt, storedChunks: row.chunks }, 'stream job started');
     try {
       let lastBytes = -1;
       let lastChange = Date.now();
