@@ -44,8 +44,26 @@ const sleep = (ms: number, signal: AbortSignal) =>
 export function createStreamHandler(d: StreamJobDeps): JobHandler {
   const pollMs = d.pollMs ?? 250;
   const idleMs = d.idleMs ?? 30 * 60_000;
+  /** Uploads this process is analysing: a job it claims again (its lock lapsed in a stall) waits for the run in progress. */
+  const running = new Map<string, Promise<void>>();
   return async (job, signal) => {
     const uploadId = job.answerId; // a stream job's subject is the upload
+    const current = running.get(uploadId);
+    if (current) {
+      d.log.warn({ uploadId }, 'stream job claimed again while this process still runs it (its lock lapsed): waiting for that run');
+      return current;
+    }
+    const run = runJob(job, signal);
+    running.set(uploadId, run);
+    try {
+      await run;
+    } finally {
+      running.delete(uploadId);
+    }
+  };
+
+  async function runJob(job: Job, signal: AbortSignal): Promise<void> {
+    const uploadId = job.answerId;
     let row = await d.repo.get(uploadId);
     if (!row || row.state === 'closed') return; // a retake, or expired
     if (row.answer_id) {
@@ -104,7 +122,7 @@ export function createStreamHandler(d: StreamJobDeps): JobHandler {
     } finally {
       session?.close();
     }
-  };
+  }
 
   async function cleanUp(uploadId: string): Promise<void> {
     await d.storage.deletePrefix(chunkPrefix(uploadId));
