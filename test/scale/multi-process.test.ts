@@ -192,7 +192,9 @@ describe('streamed uploads: API + 2 workers on Postgres, Redis and S3 (local eng
     try {
       await streamedScenario();
     } catch (e) {
-      await writeFile(join(tmpdir(), 'ia-scale-stream-logs.txt'), `${workers[0]!.logs()}\n----\n${workers[1]!.logs()}\n----\n${api.logs()}`); // for diagnosis
+      const jobs = await Promise.all((await redis.keys('ia:stream:answer-*')).map(async (k) => `${k} ${JSON.stringify(await redis.hgetall(k)).slice(0, 800)}`));
+      const lists = `active=${JSON.stringify(await redis.lrange('ia:stream:active', 0, -1))} wait=${JSON.stringify(await redis.lrange('ia:stream:wait', 0, -1))} completed=${JSON.stringify(await redis.zrange('ia:stream:completed', '0', '-1'))}`;
+      await writeFile(join(tmpdir(), 'ia-scale-stream-logs.txt'), `${jobs.join('\n')}\n${lists}\n----\n${workers[0]!.logs()}\n----\n${workers[1]!.logs()}\n----\n${api.logs()}`); // for diagnosis
       throw e;
     }
   }, 900_000);
@@ -226,6 +228,16 @@ describe('streamed uploads: API + 2 workers on Postgres, Redis and S3 (local eng
       }
     };
     const uploads = Promise.all(files.map((_, k) => upload(k)));
+    // The page's "analysed up to" line: the worker's progress reaches the API's upload events (through the streams row).
+    const progress = (async () => {
+      const res = await fetch(`${api.url}/api/uploads/${ids[0]}/events`, { headers: practiceCookie() });
+      expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+      return (await res.text())
+        .split('\n\n')
+        .map((block) => block.split('\n').find((l) => l.startsWith('data: ')))
+        .filter((l): l is string => Boolean(l))
+        .map((l) => JSON.parse(l.slice(6)) as { receivedSec: number; analysedSec: number; finished: boolean });
+    })();
 
     // Mid-answer: every stream job has been claimed and has read stored chunks; the chunks are in S3; then the
     // worker holding the most streams is killed.
@@ -251,6 +263,11 @@ describe('streamed uploads: API + 2 workers on Postgres, Redis and S3 (local eng
       expect(sub.status).toBe(202);
       answerIds.push(((await sub.json()) as { id: string }).id);
     }
+
+    // the events stream ends once the upload became an answer; it saw the worker decode the take as it arrived
+    const seen = await progress;
+    expect(seen.some((e) => e.receivedSec > 5 && !e.finished)).toBe(true);
+    expect(seen.at(-1)?.finished).toBe(true);
 
     const doneCount = async () => Number((await db.query("select count(*) as n from answers where status in ('done', 'failed')")).rows[0].n);
     await until(
