@@ -136,7 +136,8 @@ async function runScenario(s: Scenario, env: Record<string, string>): Promise<Ro
     const reportAt = Date.now();
     const cpuEnd = cpu();
     const id = page.url().split('/').pop()!;
-    const answer = (await (await fetch(`${server.url}/api/answers/${id}`)).json()) as { report: { timingsMs: Record<string, number>; transcript: { words: unknown[] } | null } | null };
+    // read as the page (the answer belongs to the page's practice owner)
+    const answer = (await page.evaluate(async (answerId) => (await fetch(`/api/answers/${answerId}`)).json(), id)) as { report: { timingsMs: Record<string, number>; transcript: { words: unknown[] } | null } | null };
     return {
       name: s.name,
       recordedSec: (stopAt - recStart) / 1000,
