@@ -25,8 +25,12 @@ export type SignUpBody = z.input<typeof signUpBody>;
 export const signInBody = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(256) });
 export type SignInBody = z.infer<typeof signInBody>;
 
-/** Sign up / sign in: the user, the CSRF token to echo, and how many anonymous answers of this browser were claimed. */
-export const signedIn = z.object({ user: accountUser, csrfToken: z.string(), claimed: z.number().int() });
+/** What signing up or in took over from this browser's anonymous practice: answers, own questions, question sets, mock interviews. */
+export const claimedWork = z.object({ answers: z.number().int(), questions: z.number().int(), questionSets: z.number().int(), mockSessions: z.number().int() });
+export type ClaimedWork = z.infer<typeof claimedWork>;
+
+/** Sign up / sign in: the user, the CSRF token to echo, how many anonymous answers of this browser were claimed (`claimed`), and all that was claimed (`claimedWork`). */
+export const signedIn = z.object({ user: accountUser, csrfToken: z.string(), claimed: z.number().int(), claimedWork: claimedWork });
 export type SignedIn = z.infer<typeof signedIn>;
 
 export const passwordChange = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().max(256) });
@@ -35,3 +39,6 @@ export type PasswordChange = z.infer<typeof passwordChange>;
 /** DELETE /api/account: the password again, so a borrowed browser cannot erase an account. */
 export const accountDelete = z.object({ password: z.string().min(1).max(256) });
 export type AccountDelete = z.infer<typeof accountDelete>;
+/** What deleting an account removed. */
+export const accountDeleted = z.object({ deletedAnswers: z.number() });
+export type AccountDeleted = z.infer<typeof accountDeleted>;

@@ -38,3 +38,4 @@ export const outboxItemSchema = z.object({
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 export const outboxList = z.object({ items: z.array(outboxItemSchema) });
+export type OutboxList = z.infer<typeof outboxList>;

@@ -55,6 +55,24 @@ export const reliabilitySchema = z.object({
 });
 export type TranscriptReliability = z.infer<typeof reliabilitySchema>;
 
+/**
+ * How far the pitch figures can be trusted (local engine; server/analysis/audio/voice.ts). `level` "low": pitch mean,
+ * pitch variation and range are null, the voice-tone score is null with these reasons, and no monotone claim is made.
+ */
+export const pitchReliabilitySchema = z.object({
+  level: z.enum(['good', 'low']),
+  /** plain-language reasons for "low" */
+  reasons: z.array(z.string()),
+  /** voiced frames / frames inside voice activity (real speech is typically 40-70 % voiced) */
+  voicedRatio: z.number().nullable(),
+  /** share of the frames both trackers found voiced on which their F0 is within 10 %, null when too few to compare */
+  trackerAgreement: z.number().nullable(),
+  voicedFrames: z.number(),
+  /** frames both trackers found voiced (the agreement's denominator) */
+  comparedFrames: z.number(),
+});
+export type PitchReliability = z.infer<typeof pitchReliabilitySchema>;
+
 export const transcriptSchema = z.object({
   text: z.string(),
   words: z.array(wordSchema),
@@ -74,6 +92,8 @@ export const speechSchema = z
     pitchMeanHz: z.number().nullable(),
     pitchVariation: z.number().nullable(),
     loudnessDbfs: z.number().nullable(),
+    /** local engine: whether the pitch figures above are trustworthy, and why not */
+    pitchReliability: pitchReliabilitySchema.optional(),
   })
   .passthrough();
 

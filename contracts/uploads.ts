@@ -25,3 +25,10 @@ export const streamProgressSchema = z.object({
   error: z.string().nullable(),
 });
 export type StreamProgress = z.infer<typeof streamProgressSchema>;
+
+/** An upload made through an invite link: /api/invite/:token/uploads/:uploadId (the token identifies the candidate). */
+export const inviteUploadParams = uploadParams.extend({ token: z.string().min(1).max(200) });
+
+/** POST /api/invite/:token/uploads/:uploadId/submit: the question is the one the upload was created for. */
+export const inviteUploadSubmit = uploadSubmit.pick({ interrupted: true });
+export type InviteUploadSubmit = z.infer<typeof inviteUploadSubmit>;

@@ -18,7 +18,9 @@ export const webhookSchema = z.object({ id: z.string(), url: z.string(), events:
 export type Webhook = z.infer<typeof webhookSchema>;
 /** The secret is shown once, here: sign check = HMAC-SHA256(secret, `${timestamp}.${raw body}`). */
 export const webhookCreated = webhookSchema.extend({ secret: z.string() });
+export type WebhookCreated = z.infer<typeof webhookCreated>;
 export const webhookList = z.object({ items: z.array(webhookSchema) });
+export type WebhookList = z.infer<typeof webhookList>;
 export const webhookParams = z.object({ webhookId: resourceId });
 export const deliveryParams = webhookParams.extend({ deliveryId: resourceId });
 
@@ -35,6 +37,7 @@ export const deliverySchema = z.object({
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 export const deliveryList = z.object({ items: z.array(deliverySchema) });
+export type DeliveryList = z.infer<typeof deliveryList>;
 
 /** The body POSTed to a receiver. */
 export const webhookPayload = z.object({
@@ -59,5 +62,7 @@ export const apiTokenSchema = z.object({ id: z.string(), name: z.string(), prefi
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 /** The token is shown once: send it as `Authorization: Bearer <token>` to /api/v1. */
 export const apiTokenCreated = apiTokenSchema.extend({ token: z.string() });
+export type ApiTokenCreated = z.infer<typeof apiTokenCreated>;
 export const apiTokenList = z.object({ items: z.array(apiTokenSchema) });
+export type ApiTokenList = z.infer<typeof apiTokenList>;
 export const tokenParams = z.object({ tokenId: resourceId });

@@ -1,11 +1,13 @@
 /** Settings from the environment (and a `.env` file in the working directory), validated at start. */
+import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { createCoach } from './coach/index.js';
+import type { CoachSettings } from './coach/index.js';
 import { MODELS, OFFICIAL_BASE_URL } from './engines/local/models/catalog.js';
 import type { EngineSettings } from './engines/registry.js';
 import { parseTwelveLabsConfig } from './engines/twelvelabs/config.js';
+import { DEFAULT_TOOLS, type MediaTools } from './media/tools.js';
 
 /** SPEECH_MODEL: auto, pocketsphinx or a name from the model catalogue. */
 const speechModel = z
@@ -17,6 +19,33 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+/** A program: a name looked up on PATH, or a path (with a slash) that must be an existing file. */
+const program = (def: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => !/[\0\n]/.test(v), { message: 'must be a program name or path' })
+    .refine((v) => !v.includes('/') || (existsSync(v) && statSync(v).isFile()), { message: 'no such file (give the full path of the program, or a name on PATH)' })
+    .default(def);
+
+/** A folder that must exist. */
+const folder = (def: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => v === def || (existsSync(v) && statSync(v).isDirectory()), { message: 'no such folder' })
+    .default(def);
+
+/** The optional LLM coach (docs/engines.md): off unless LLM_BASE_URL is set, then LLM_MODEL is required. */
+const coachSchema = {
+  LLM_BASE_URL: z.url({ error: 'LLM_BASE_URL must be a URL such as http://127.0.0.1:11434/v1' }).optional(),
+  LLM_MODEL: z.string().trim().min(1).optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number({ error: 'LLM_TIMEOUT_MS must be a number of milliseconds' }).int().positive('LLM_TIMEOUT_MS must be positive').max(3_600_000).default(60_000),
+};
 
 export const configSchema = z.object({
   PORT: int(3000, 0, 65535),
@@ -145,12 +174,21 @@ export const configSchema = z.object({
   SPEECH_MODEL_BASE_URL: z.url().default(OFFICIAL_BASE_URL),
   /** Practice side: open (anonymous + optional accounts), accounts (sign-in required), off (hiring only: practice routes 404). */
   PRACTICE_MODE: z.enum(['open', 'accounts', 'off']).default('open'),
+  /** The programs the analysis runs (Debian's ffmpeg and pocketsphinx by default); see server/media/tools.ts. */
+  FFMPEG_PATH: program(DEFAULT_TOOLS.ffmpeg),
+  FFPROBE_PATH: program(DEFAULT_TOOLS.ffprobe),
+  POCKETSPHINX_BIN: program(DEFAULT_TOOLS.pocketsphinxBin),
+  POCKETSPHINX_MODEL_DIR: folder(DEFAULT_TOOLS.pocketsphinxModelDir),
+  ...coachSchema,
+  /** The command line prints the engines' warnings on stderr. */
+  IA_VERBOSE: bool.default(false),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
 /** Outside development (NODE_ENV=production, or listening beyond this machine) an API process needs PUBLIC_URL: invite URLs never come from the Host header. */
 const checkedSchema = configSchema.superRefine((c, ctx) => {
+  if (c.LLM_BASE_URL && !c.LLM_MODEL) ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'LLM_MODEL is required when LLM_BASE_URL is set' });
   const development = c.NODE_ENV !== 'production' && LOOPBACK.has(c.HOST);
   if (!c.PUBLIC_URL && !development && c.ROLE !== 'worker') {
     ctx.addIssue({
@@ -176,6 +214,10 @@ export type Config = z.infer<typeof configSchema> & {
   engines: EngineSettings;
   /** Session and practice cookies are Secure (PUBLIC_URL is https). */
   secureCookies: boolean;
+  /** ffmpeg, ffprobe and pocketsphinx, handed to server/media/tools.ts by the composition root and the CLI. */
+  tools: MediaTools;
+  /** The LLM coach's settings; null when LLM_BASE_URL is unset (the coach is off). */
+  coach: CoachSettings | null;
 };
 
 export class ConfigError extends Error {}
@@ -187,7 +229,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), modelsDir: resolve(parsed.data.DATA_DIR, 'models'), env, secureCookies: parsed.data.PUBLIC_URL?.startsWith('https:') ?? false, engines: engineSettings(env, parsed.data.ANALYSIS_ENGINE) };
+  const d = parsed.data;
+  return {
+    ...d,
+    dataDir: resolve(d.DATA_DIR),
+    modelsDir: resolve(d.DATA_DIR, 'models'),
+    env,
+    secureCookies: d.PUBLIC_URL?.startsWith('https:') ?? false,
+    engines: engineSettings(env, d.ANALYSIS_ENGINE),
+    tools: { ffmpeg: d.FFMPEG_PATH, ffprobe: d.FFPROBE_PATH, pocketsphinxBin: d.POCKETSPHINX_BIN, pocketsphinxModelDir: d.POCKETSPHINX_MODEL_DIR },
+    coach: d.LLM_BASE_URL && d.LLM_MODEL ? { baseUrl: d.LLM_BASE_URL, model: d.LLM_MODEL, apiKey: d.LLM_API_KEY, timeoutMs: d.LLM_TIMEOUT_MS } : null,
+  };
+}
+
+/** The settings of another engine than ANALYSIS_ENGINE (the command line's --engine), from the same settings. */
+export function engineSettingsFor(config: Config, engine: string): EngineSettings {
+  return engine === config.ANALYSIS_ENGINE ? config.engines : engineSettings(config.env, engine);
 }
 
 /**
@@ -200,13 +257,6 @@ export function engineSettings(env: Record<string, string | undefined>, engine: 
   if (engine === 'twelvelabs' || engine === 'hybrid') {
     try {
       twelvelabs = parseTwelveLabsConfig(clean);
-    } catch (e) {
-      throw new ConfigError((e as Error).message);
-    }
-  }
-  if (clean.LLM_BASE_URL) {
-    try {
-      createCoach(clean); // the optional LLM coach: its settings are checked at start too
     } catch (e) {
       throw new ConfigError((e as Error).message);
     }

@@ -36,6 +36,7 @@ import type { Database } from './db/database.js';
 import type { EventBus } from './infra/events/event-bus.js';
 import { DiskGuard } from './infra/disk.js';
 import { createInfra } from './infra/index.js';
+import { configureTools } from './media/tools.js';
 import type { JobQueue } from './infra/queue/queue.js';
 import type { Storage } from './infra/storage/storage.js';
 import { StreamingService } from './features/streaming/streaming.service.js';
@@ -89,6 +90,7 @@ export class StartupError extends Error {}
 export async function createContainer(config: Config, opts: { logger?: Logger } = {}): Promise<Container> {
   const log = opts.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]'] });
   const tmpDir = join(config.dataDir, 'tmp');
+  configureTools(config.tools); // ffmpeg, ffprobe, pocketsphinx for every module of this process
   await ensureWritable(config.dataDir, tmpDir);
 
   const infra = await createInfra(config, log);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
 import { parseTruth, rowFromError, rowFromReport } from '../analysis/eval/row.js';
+import { formatPitchSummaries, summarisePitchAll } from '../analysis/eval/pitch.js';
 import { formatSummaries, summariseAll, type EvalRow } from '../analysis/eval/summary.js';
 import { inputFor } from './input.js';
 
@@ -109,8 +110,9 @@ export async function evalMain(argv: readonly string[], engineFor: (name: string
     const t0 = Date.now();
     const rows = await runEval(args, engine);
     const summaries = summariseAll(rows);
-    if (args.json) process.stdout.write(`${JSON.stringify({ generatedAt: new Date().toISOString(), command: `interview-analyzer eval ${argv.join(' ')}`, engine: engine.name, wallSec: (Date.now() - t0) / 1000, summaries, rows }, null, 2)}\n`);
-    else process.stdout.write(`\n${formatSummaries(summaries)}\n`);
+    const pitchSummaries = summarisePitchAll(rows);
+    if (args.json) process.stdout.write(`${JSON.stringify({ generatedAt: new Date().toISOString(), command: `interview-analyzer eval ${argv.join(' ')}`, engine: engine.name, wallSec: (Date.now() - t0) / 1000, summaries, pitchSummaries, rows }, null, 2)}\n`);
+    else process.stdout.write(`\n${formatSummaries(summaries)}\n\n${formatPitchSummaries(pitchSummaries)}\n`);
     return summaries.some((s) => s.failures > 0) ? 1 : 0;
   } catch (e) {
     process.stderr.write(`interview-analyzer: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -9,7 +9,8 @@ import type { EngineSettings } from '../engines/registry.js';
 import { reportSchema } from '../analysis/report.js';
 import { addCoaching } from '../analysis/summary/index.js';
 import { USAGE, parseArgs } from './args.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, engineSettingsFor, loadConfig, type Config } from '../config.js';
+import { configureTools } from '../media/tools.js';
 import { evalMain } from './eval.js';
 import { modelsMain } from './models.js';
 import { inputFor } from './input.js';
@@ -18,7 +19,8 @@ let config: Config | null = null;
 
 async function engineFor(name: string, noVision = false): Promise<AnalysisEngine> {
   const speech: Pick<EngineSettings, 'speech'> | Record<string, never> = config ? { speech: config.engines.speech } : {};
-  const logger = { info: (): void => {}, warn: (m: unknown): void => void (process.env.IA_VERBOSE && process.stderr.write(`${String(m)}\n`)) };
+  const verbose = config?.IA_VERBOSE ?? false;
+  const logger = { info: (): void => {}, warn: (m: unknown): void => void (verbose && process.stderr.write(`${String(m)}\n`)) };
   const registry = new URL('../engines/registry.' + (import.meta.url.endsWith('.ts') ? 'ts' : 'js'), import.meta.url);
   if (noVision) {
     if (name !== 'local') throw new Error('--no-vision applies to the local engine only');
@@ -27,8 +29,7 @@ async function engineFor(name: string, noVision = false): Promise<AnalysisEngine
   }
   if (existsSync(registry)) {
     const { createEngine } = await import('../engines/registry.js');
-    const { engineSettings } = await import('../config.js');
-    return createEngine(name, engineSettings(process.env, name), logger);
+    return createEngine(name, engineSettingsFor(config!, name), logger);
   }
   if (name !== 'local') throw new Error(`engine "${name}" is not available in this build (only "local")`);
   const { createLocalEngine } = await import('../engines/local/index.js');
@@ -44,6 +45,7 @@ function bar(stage: string, p: number): void {
 export async function main(argv: string[]): Promise<number> {
   try {
     config = loadConfig(process.env);
+    configureTools(config.tools);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`interview-analyzer: ${e.message}\n`);

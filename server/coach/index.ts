@@ -4,7 +4,6 @@
  * with quotes, 2-3 tips. The reply is JSON validated with zod; one retry on invalid JSON, then a clear error.
  * The lead stores the result in the report as `coach`.
  */
-import { z } from 'zod';
 import type { Report } from '../analysis/report.js';
 import { chat, CoachError, type ChatOptions } from './chat.js';
 import { buildMessages, type ChatMessage } from './prompt.js';
@@ -18,12 +17,13 @@ export interface Coach {
   review(report: Report, signal?: AbortSignal): Promise<CoachSection>;
 }
 
-const envSchema = z.object({
-  LLM_BASE_URL: z.url({ error: 'LLM_BASE_URL must be a URL such as http://127.0.0.1:11434/v1' }),
-  LLM_MODEL: z.string({ error: 'LLM_MODEL is required when LLM_BASE_URL is set' }).trim().min(1, 'LLM_MODEL is required when LLM_BASE_URL is set'),
-  LLM_API_KEY: z.string().optional(),
-  LLM_TIMEOUT_MS: z.coerce.number({ error: 'LLM_TIMEOUT_MS must be a number of milliseconds' }).int().positive('LLM_TIMEOUT_MS must be positive').default(60_000),
-});
+/** LLM_BASE_URL, LLM_MODEL, LLM_API_KEY and LLM_TIMEOUT_MS, parsed in server/config.ts (`config.coach`). */
+export interface CoachSettings {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  timeoutMs: number;
+}
 
 /** Parse the first JSON object in the reply (models sometimes wrap it in ``` fences), validated with zod. */
 export function parseCoachReply(text: string): { ok: true; reply: LlmReply } | { ok: false; problem: string } {
@@ -41,12 +41,10 @@ export function parseCoachReply(text: string): { ok: true; reply: LlmReply } | {
   return { ok: true, reply: r.data };
 }
 
-/** null when LLM_BASE_URL is unset (the coach is off). Throws a clear Error for bad settings. */
-export function createCoach(env: Record<string, string | undefined>): Coach | null {
-  if (!env.LLM_BASE_URL?.trim()) return null;
-  const r = envSchema.safeParse({ ...env, LLM_API_KEY: env.LLM_API_KEY || undefined, LLM_TIMEOUT_MS: env.LLM_TIMEOUT_MS || undefined });
-  if (!r.success) throw new Error(`Invalid LLM coach settings: ${r.error.issues.map((i) => i.message).join('; ')}`);
-  const base: Omit<ChatOptions, 'signal'> = { baseUrl: r.data.LLM_BASE_URL, model: r.data.LLM_MODEL, apiKey: r.data.LLM_API_KEY, timeoutMs: r.data.LLM_TIMEOUT_MS };
+/** null when the coach is off (`config.coach` is null: LLM_BASE_URL unset). */
+export function createCoach(settings: CoachSettings | null): Coach | null {
+  if (!settings) return null;
+  const base: Omit<ChatOptions, 'signal'> = { baseUrl: settings.baseUrl, model: settings.model, apiKey: settings.apiKey || undefined, timeoutMs: settings.timeoutMs };
 
   return {
     model: base.model,

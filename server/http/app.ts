@@ -101,9 +101,10 @@ export async function buildApp(c: Container) {
     await app.register(progressRoutes(practice), { prefix: '/api' });
     await app.register(accountRoutes(practice, hiring), { prefix: '/api' });
     await app.register(sessionRoutes(c, practice), { prefix: '/api' });
-    await app.register(uploadRoutes(c, c.streaming, practice), { prefix: '/api' });
     await app.register(legacyRoutes(c, practice));
   }
+  // resumable uploads: practice takes (when practice is served) and candidates' answers through their invite link
+  await app.register(uploadRoutes(c, c.streaming, practice), { prefix: '/api' });
   await registerHiring(app, c);
 
   const webDir = resolve(config.WEB_DIR ?? join(c.rootDir, 'dist/web'));

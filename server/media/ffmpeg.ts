@@ -1,6 +1,7 @@
 /** Thin, promise-based wrappers around Debian's ffmpeg and ffprobe binaries. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
+import { FFPROBE } from './tools.js';
 
 export interface RunResult {
   code: number;
@@ -16,7 +17,8 @@ export interface RunOptions {
   onStdout?: (chunk: Buffer) => void;
 }
 
-export const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
+/** The programs' paths come from config.ts through tools.ts (live bindings: the configured value once set). */
+export { FFMPEG, FFPROBE } from './tools.js';
 
 /**
  * Niceness of media and speech child processes (and of the analysis worker threads): heavy analysis
@@ -42,7 +44,6 @@ export function backgroundThisThread(): void {
     /* not permitted */
   }
 }
-export const FFPROBE = process.env.FFPROBE_PATH ?? 'ffprobe';
 
 /** Runs a command, collecting stdout (binary) and stderr (text). Never rejects on a non-zero exit. */
 export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {

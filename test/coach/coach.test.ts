@@ -2,6 +2,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../server/analysis/report.js';
 import { createCoach, CoachError } from '../../server/coach/index.js';
+import { loadConfig } from '../../server/config.js';
 import { createQuickEngine } from '../../server/engines/quick/index.js';
 import { fixture, truth } from '../helpers/fixtures.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
@@ -27,14 +28,18 @@ beforeAll(async () => {
 beforeEach(async () => { fake = await startFakeOpenAI(KEY); });
 afterEach(async () => { await fake.close(); });
 
-const coach = (env: Record<string, string> = {}) => createCoach({ LLM_BASE_URL: fake.url, LLM_MODEL: 'qwen2.5:3b', LLM_API_KEY: KEY, ...env })!;
+// settings through server/config.ts, as the worker gets them
+const coach = (env: Record<string, string> = {}) => createCoach(loadConfig({ LLM_BASE_URL: fake.url, LLM_MODEL: 'qwen2.5:3b', LLM_API_KEY: KEY, ...env }).coach)!;
 const firstWords = () => (truth(VIDEO).text ?? '').split(/\s+/).slice(0, 6).join(' ');
 
 describe('LLM coach', () => {
   it('is off without LLM_BASE_URL and refuses a half configuration', () => {
-    expect(createCoach({})).toBeNull();
-    expect(() => createCoach({ LLM_BASE_URL: 'http://127.0.0.1:1/v1' })).toThrow(/LLM_MODEL is required/);
-    expect(() => createCoach({ LLM_BASE_URL: 'nope', LLM_MODEL: 'm' })).toThrow(/LLM_BASE_URL must be a URL/);
+    expect(loadConfig({}).coach).toBeNull();
+    expect(createCoach(loadConfig({}).coach)).toBeNull();
+    expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:1/v1' })).toThrow(/LLM_MODEL: LLM_MODEL is required when LLM_BASE_URL is set/);
+    expect(() => loadConfig({ LLM_BASE_URL: 'nope', LLM_MODEL: 'm' })).toThrow(/LLM_BASE_URL: LLM_BASE_URL must be a URL/);
+    expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:1/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: 'soon' })).toThrow(/LLM_TIMEOUT_MS: LLM_TIMEOUT_MS must be a number/);
+    expect(loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:1/v1', LLM_MODEL: ' m ' }).coach).toEqual({ baseUrl: 'http://127.0.0.1:1/v1', model: 'm', apiKey: undefined, timeoutMs: 60_000 });
   });
 
   it('reviews the transcript and metrics and returns a validated section', async () => {

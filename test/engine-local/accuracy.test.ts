@@ -116,4 +116,36 @@ describe('local engine accuracy on fixtures', () => {
     expect(r.scores.speechRate.evidence[0]).toBe(`${s.wpm} words per minute (${s.paceWordCount} words over ${(s.paceSpanSec as number).toFixed(1)} s of speech, first to last voice activity)`);
     expect(r.transcript!.reliability!.level).toBe('good');
   });
+
+  it('a real clip with a held "uh" and a word the recognizer does not know: the pace counts syllables where the transcript guesses', async () => {
+    // mfa_uh.wav: "montreal uh forced aligner" (4 words, 71 wpm); pocketsphinx hears 7 low-confidence words
+    const t = truth('../real/mfa_uh.wav');
+    const r = await analyze('../real/mfa_uh.wav');
+    const s = r.speech!;
+    expect(r.transcript!.reliability!.level).toBe('low');
+    expect(r.transcript!.words.length).toBeGreaterThan(t.wordCount!);
+    expect(s.paceWordCount as number).toBeLessThan(r.transcript!.words.length);
+    expect(Math.abs(s.wpm! - t.wpm!) / t.wpm!).toBeLessThan(0.15);
+    const ev = r.scores.speechRate.evidence;
+    expect(r.scores.speechRate.value).toBeNull(); // too short to judge: measured, not scored
+    expect(ev[0]).toMatch(/^too short to judge/);
+    expect(ev[1]).toBe(`${s.wpm} words per minute (${s.paceWordCount} words over ${(s.paceSpanSec as number).toFixed(1)} s of speech, first to last voice activity)`);
+    expect(ev[2]).toMatch(/^the transcript is unreliable, so \d+ of its \d+ words, in \d+ low-confidence stretch(es)?, were counted by their \d+ syllable nuclei as [\d.]+ words/);
+  });
+
+  it('a 25 s real answer with a weak transcript in a noisy room: the pace is shown but not scored, nothing is claimed from the words', async () => {
+    // mfa_cold_corpus.wav: a speaker with a cold, speech 5-10 dB over the room; pocketsphinx confidence ~0.16
+    const r = await analyze('../real/mfa_cold_corpus.wav');
+    const s = r.speech!;
+    expect(r.transcript!.reliability!.level).toBe('low');
+    expect(s.levelRangeDb as number).toBeLessThan(25);
+    expect(s.wpm).not.toBeNull(); // the measurement stays
+    const sr = r.scores.speechRate;
+    expect(sr.value).toBeNull();
+    expect(sr.evidence[0]).toMatch(/^pace not scored: the transcript is unreliable and the recording too noisy to check its words against their syllables \(level range [\d.]+ dB, 25 dB needed\)/);
+    expect(sr.evidence[1]).toBe(`${s.wpm} words per minute (${s.paceWordCount} words over ${(s.paceSpanSec as number).toFixed(1)} s of speech, first to last voice activity)`);
+    expect(r.scores.confidence.evidence.join(' ')).toMatch(/not included: pace/);
+    expect(r.keyPoints).toEqual([]);
+    expect(r.warnings.join('\n')).toMatch(/The transcript is unreliable/);
+  }, 600_000); // 25 s of audio: pocketsphinx takes minutes on a loaded 2-core machine
 });

@@ -3,6 +3,7 @@
  * `it` here failed (see the commit that added it).
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,10 @@ import { ConfigError, loadConfig } from '../../server/config.js';
 import { createTestApp, multipart, type TestApp } from '../helpers/app.js';
 import { makeVideo } from '../helpers/media.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
-import { repoRoot } from '../helpers/fixtures.js';
+import { fixture, repoRoot } from '../helpers/fixtures.js';
+import { practiceCookie } from '../helpers/http.js';
+import { type TusClient, tusClient } from '../helpers/tus.js';
+import { browser as practiceBrowser } from '../practice/helpers.js';
 import { addCandidate, ADMIN, adminLogin, type Client, createHiringApp, createInterview, type HiringApp, invite, login, reviewerLogin } from '../hiring/helpers.js';
 
 const base = { DATA_DIR: '/tmp/ia-unused' };
@@ -372,5 +376,102 @@ describe('analysis budget and fair queue', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+/**
+ * Resumable uploads (tus) used to be bound to nobody until submit: whoever learnt an upload id could HEAD, PATCH,
+ * DELETE, follow or submit it. Now each upload belongs to the practice owner who created it; another browser (a
+ * second cookie jar) and a browser without an identity get the same 404 as an upload that does not exist, on every
+ * upload route (invite uploads: test/hiring/invite-uploads.test.ts).
+ */
+describe('resumable uploads belong to their creator', () => {
+  let t: TestApp;
+  let base: string;
+  let tus: TusClient;
+  const alice = practiceCookie(); // this test process's practice owner
+  const mallory = { cookie: `ia_practice=${randomBytes(32).toString('base64url')}` }; // another browser
+  beforeAll(async () => {
+    t = await createTestApp({ UPLOAD_RATE_PER_MIN: '1000' }, { worker: false });
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    tus = tusClient(base);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const submit = (id: string, headers: Record<string, string>) =>
+    fetch(`${base}/api/uploads/${id}/submit`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ questionId: 'q-gen-01' }) });
+  const events = (id: string, headers: Record<string, string>) => fetch(`${base}/api/uploads/${id}/events`, { headers });
+
+  it('another browser, or none, gets 404 on HEAD, PATCH, DELETE, events and submit, exactly as for an unknown id', async () => {
+    const video = await readFile(fixture('short.webm'));
+    const created = await tus.create('/api/uploads', undefined, alice);
+    expect(created.status).toBe(201);
+    const url = created.headers.get('location')!;
+    const id = url.split('/').pop()!;
+    expect((await tus.patch(url, 0, video.subarray(0, 20_000), { headers: alice })).status).toBe(204);
+
+    const none = 'f'.repeat(32);
+    const routes: Array<[string, (id: string, h: Record<string, string>) => Promise<Response>]> = [
+      ['HEAD', (x, h) => tus.head(`/api/uploads/${x}`, h)],
+      ['PATCH', (x, h) => tus.patch(`/api/uploads/${x}`, 20_000, video.subarray(20_000, 30_000), { headers: h })],
+      ['DELETE', (x, h) => tus.del(`/api/uploads/${x}`, h)],
+      ['events', events],
+      ['submit', submit],
+    ];
+    for (const who of [mallory, {}]) {
+      for (const [name, call] of routes) {
+        const theirs = await call(id, who);
+        const unknown = await call(none, who);
+        expect(theirs.status, `${name} ${JSON.stringify(who)}`).toBe(404);
+        expect(unknown.status, name).toBe(404);
+        expect((await theirs.text()).replace(id, 'ID'), name).toBe((await unknown.text()).replace(none, 'ID'));
+      }
+    }
+    // an id that is a path never reaches the store
+    expect((await tus.head('/api/uploads/..%2F..%2Fuploads', alice)).status).toBe(404);
+    // the creator's upload is untouched and still theirs: resume, then finish and submit
+    const head = await tus.head(url, alice);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('upload-offset')).toBe('20000');
+    const ev = await events(id, alice);
+    expect(ev.status).toBe(200);
+    await ev.body?.cancel();
+    const r = await tus.patch(url, 20_000, video.subarray(20_000), { length: video.length, headers: alice });
+    expect(r.status).toBe(204);
+    expect(Number(r.headers.get('upload-offset'))).toBe(video.length);
+    expect((await submit(id, mallory)).status).toBe(404); // complete, still not theirs
+    const ok = await submit(id, alice);
+    expect(ok.status).toBe(202);
+  });
+
+  it('a signed-in owner\'s upload needs the CSRF token to change and is theirs alone (anonymous identities get 404)', async () => {
+    const carol = practiceBrowser(t);
+    expect((await carol.req('POST', '/api/account/signup', { email: 'carol.uploads@example.com', password: 'carol practice 2026', name: 'Carol' })).statusCode).toBe(201);
+    const cookie = Object.entries(carol.jar)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    const csrf = { cookie, 'x-csrf-token': carol.jar.ia_csrf! };
+    expect((await tus.create('/api/uploads', undefined, { cookie })).status).toBe(403); // no CSRF token
+    const created = await tus.create('/api/uploads', undefined, csrf);
+    expect(created.status).toBe(201);
+    const url = created.headers.get('location')!;
+    expect((await tus.head(url, { cookie })).status).toBe(200);
+    expect((await tus.patch(url, 0, new Uint8Array(100), { headers: { cookie } })).status).toBe(403);
+    expect((await tus.patch(url, 0, new Uint8Array(100), { headers: csrf })).status).toBe(204);
+    for (const other of [alice, mallory]) expect((await tus.head(url, other)).status).toBe(404);
+    expect((await tus.del(url, csrf)).status).toBe(204);
+  });
+
+  it('a browser without an identity gets one when it creates an upload, and only that identity can use it', async () => {
+    const created = await tus.create('/api/uploads');
+    expect(created.status).toBe(201);
+    const cookie = /^ia_practice=[^;]+/.exec(created.headers.getSetCookie().find((c) => c.startsWith('ia_practice=')) ?? '')?.[0];
+    expect(cookie).toBeTruthy();
+    const url = created.headers.get('location')!;
+    expect((await tus.head(url, { cookie: cookie! })).status).toBe(200);
+    expect((await tus.head(url, alice)).status).toBe(404);
+    expect((await tus.head(url)).status).toBe(404);
   });
 });

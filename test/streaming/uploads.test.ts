@@ -23,20 +23,20 @@ afterAll(async () => {
 });
 
 async function create(filetype = 'video/webm;codecs=vp8,opus'): Promise<Response> {
-  return fetch(`${server.url}/api/uploads`, { method: 'POST', headers: { ...TUS, 'upload-defer-length': '1', 'upload-metadata': `filetype ${b64(filetype)},filename ${b64('answer.webm')}` } });
+  return fetch(`${server.url}/api/uploads`, { method: 'POST', headers: { ...TUS, ...practiceCookie(), 'upload-defer-length': '1', 'upload-metadata': `filetype ${b64(filetype)},filename ${b64('answer.webm')}` } });
 }
 const idOf = (res: Response) => res.headers.get('location')!.split('/').pop()!;
 
 async function patch(id: string, offset: number, body: Buffer, length?: number): Promise<Response> {
   return fetch(`${server.url}/api/uploads/${id}`, {
     method: 'PATCH',
-    headers: { ...TUS, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), ...(length !== undefined ? { 'upload-length': String(length) } : {}) },
+    headers: { ...TUS, ...practiceCookie(), 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), ...(length !== undefined ? { 'upload-length': String(length) } : {}) },
     body: new Uint8Array(body),
   });
 }
 
 async function offsetOf(id: string): Promise<number> {
-  const res = await fetch(`${server.url}/api/uploads/${id}`, { method: 'HEAD', headers: TUS });
+  const res = await fetch(`${server.url}/api/uploads/${id}`, { method: 'HEAD', headers: { ...TUS, ...practiceCookie() } });
   return Number(res.headers.get('upload-offset'));
 }
 
@@ -44,7 +44,7 @@ async function offsetOf(id: string): Promise<number> {
 function patchAndDrop(id: string, offset: number, body: Buffer, n: number): Promise<void> {
   return new Promise((resolve) => {
     const u = new URL(`${server.url}/api/uploads/${id}`);
-    const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname, method: 'PATCH', headers: { ...TUS, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), 'content-length': String(body.length) } });
+    const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname, method: 'PATCH', headers: { ...TUS, ...practiceCookie(), 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), 'content-length': String(body.length) } });
     req.on('error', () => resolve());
     req.write(body.subarray(0, n), () => setTimeout(() => {
       req.destroy();
@@ -59,7 +59,7 @@ describe('resumable uploads (tus) with streaming analysis', () => {
     expect(bad.status).toBe(415);
     expect(await bad.text()).toMatch(/not a video type/);
 
-    const unknown = await fetch(`${server.url}/api/uploads/nope123/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ questionId: 'x' }) });
+    const unknown = await fetch(`${server.url}/api/uploads/nope123/submit`, { method: 'POST', headers: { 'content-type': 'application/json', ...practiceCookie() }, body: JSON.stringify({ questionId: 'x' }) });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { code: string }).code).toBe('UPLOAD_NOT_FOUND');
 
@@ -69,13 +69,13 @@ describe('resumable uploads (tus) with streaming analysis', () => {
     const bytes = await readFile(fixture('clear-answer.webm'));
     expect((await patch(id, 0, bytes.subarray(0, 50_000))).status).toBe(204);
     const q = ((await (await fetch(`${server.url}/api/questions/random`)).json()) as { id: string }).id;
-    const early = await fetch(`${server.url}/api/uploads/${id}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ questionId: q }) });
+    const early = await fetch(`${server.url}/api/uploads/${id}/submit`, { method: 'POST', headers: { 'content-type': 'application/json', ...practiceCookie() }, body: JSON.stringify({ questionId: q }) });
     expect(early.status).toBe(409);
     expect(((await early.json()) as { code: string }).code).toBe('UPLOAD_INCOMPLETE');
 
     // a retake deletes the partial upload
-    expect((await fetch(`${server.url}/api/uploads/${id}`, { method: 'DELETE', headers: TUS })).status).toBe(204);
-    expect((await fetch(`${server.url}/api/uploads/${id}`, { method: 'HEAD', headers: TUS })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/uploads/${id}`, { method: 'DELETE', headers: { ...TUS, ...practiceCookie() } })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/uploads/${id}`, { method: 'HEAD', headers: { ...TUS, ...practiceCookie() } })).status).toBe(404);
   });
 
   it('analyses while the chunks arrive, survives a dropped PATCH, and reports the whole answer', async () => {
@@ -85,7 +85,7 @@ describe('resumable uploads (tus) with streaming analysis', () => {
     const events: Array<{ analysedSec: number; receivedSec: number; finished: boolean }> = [];
     const ac = new AbortController();
     const sse = (async () => {
-      const r = await fetch(`${server.url}/api/uploads/${id}/events`, { signal: ac.signal });
+      const r = await fetch(`${server.url}/api/uploads/${id}/events`, { signal: ac.signal, headers: practiceCookie() });
       expect(r.headers.get('content-type')).toMatch(/text\/event-stream/);
       const dec = new TextDecoder();
       let buf = '';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { explainAutomated, metricLabel } from '../../web/src/admin/explain.js';
+import { type Explainable, explainAutomated, metricLabel } from '../../web/src/admin/explain.js';
 
 describe('explainAutomated', () => {
   it('writes each term as value x weight over the weight sum', () => {
-    const r = {
+    const r: Explainable = {
       summary: 70,
       weightSum: 4,
       terms: [
-        { metric: 'clarity', value: 80, weight: 3 },
-        { metric: 'voiceTone', value: 40, weight: 1 },
+        { metric: 'clarity', value: 80, weight: 3, product: 240 },
+        { metric: 'voiceTone', value: 40, weight: 1, product: 40 },
       ],
     };
     expect(explainAutomated(r, (m) => m.toUpperCase())).toBe('(CLARITY 80×3 + VOICETONE 40×1) / 4 = 70');

@@ -50,4 +50,24 @@ describe('paceSeries', () => {
     expect(pts).toEqual([{ t: 3.8, wpm: 100 }]); // 10 words / 6 s, as speech.wpm = words / VAD span
     expect(paceSeries(words)[0]!.wpm).toBeCloseTo((10 / 4.9) * 60, 0);
   });
+
+  it("weighs the words of the stretches the report's pace recounted by their syllables, so chart and figure agree", () => {
+    // mfa_um.wav as the local engine reports it: 6 words, "all i'm air" (6.23-6.73 s) counted as 1.63 words
+    const words = [
+      { text: 'montreal', start: 1.2, end: 2.02 },
+      { text: 'forest', start: 2.03, end: 2.81 },
+      { text: 'um', start: 3.73, end: 4.82 },
+      { text: 'all', start: 6.23, end: 6.38 },
+      { text: "i'm", start: 6.39, end: 6.56 },
+      { text: 'air', start: 6.57, end: 6.73 },
+    ];
+    const recounted = [
+      { start: 2.03, end: 2.81, words: 1, counted: 0.81 },
+      { start: 6.23, end: 6.73, words: 3, counted: 1.63 },
+    ];
+    const span = { start: 1.22, end: 6.81 };
+    // speech.paceWordCount 4.44 over 5.59 s: speech.wpm 47.7, the same figure
+    expect(paceSeries(words, { span, recounted })).toEqual([{ t: 4.01, wpm: 47.7 }]);
+    expect(paceSeries(words, { span })[0]!.wpm).toBeCloseTo((6 / 5.59) * 60, 1);
+  });
 });

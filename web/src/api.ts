@@ -1,6 +1,6 @@
 /** The practice API: queries (cached by TanStack Query) and the calls that change answers. Types come from contracts/. */
 import { queryOptions } from '@tanstack/react-query';
-import type { AccountDelete, AccountState, PasswordChange, SignedIn, SignInBody, SignUpBody } from '../../contracts/account';
+import type { AccountDelete, AccountDeleted, AccountState, PasswordChange, SignedIn, SignInBody, SignUpBody } from '../../contracts/account';
 import type { Answer, AnswerAccepted, AnswerList } from '../../contracts/answers';
 import type { HistoryList } from '../../contracts/history';
 import type { Progress } from '../../contracts/progress';
@@ -76,7 +76,7 @@ export const accountApi = {
   signIn: (body: SignInBody) => request<SignedIn>('/api/account/login', { method: 'POST', body }),
   signOut: () => request<void>('/api/account/logout', { method: 'POST' }),
   changePassword: (body: PasswordChange) => request<SignedIn>('/api/account/password', { method: 'POST', body }),
-  remove: (body: AccountDelete) => request<{ deletedAnswers: number }>('/api/account', { method: 'DELETE', body }),
+  remove: (body: AccountDelete) => request<AccountDeleted>('/api/account', { method: 'DELETE', body }),
   exportUrl: '/api/account/export',
 };
 

@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Word } from '../report.js';
 import { run } from '../../media/ffmpeg.js';
+import { SPHINX_BIN, SPHINX_MODEL_DIR } from '../../media/tools.js';
 import { writeWav, type Pcm } from './decode.js';
 import { textOf, type Recognizer, type Transcription } from './recognizer.js';
 
-export const SPHINX_BIN = process.env.POCKETSPHINX_BIN ?? 'pocketsphinx_continuous';
-export const SPHINX_MODEL_DIR = process.env.POCKETSPHINX_MODEL_DIR ?? '/usr/share/pocketsphinx/model/en-us';
+// POCKETSPHINX_BIN and POCKETSPHINX_MODEL_DIR: parsed in config.ts, set through media/tools.ts (live bindings).
+export { SPHINX_BIN, SPHINX_MODEL_DIR } from '../../media/tools.js';
 
 export interface SphinxWord extends Word {
   confidence: number;

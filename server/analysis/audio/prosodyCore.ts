@@ -1,13 +1,15 @@
 /** Pitch frames, voicing, intensity and syllable nuclei for one answer (runs inside the worker). */
 import { intensityDb } from './intensity.js';
-import { pitchFrames } from './pitch.js';
+import { type PitchFrames, pitchFrames } from './pitch.js';
 import { BANDS, bandEnergies } from './steadyVoicing.js';
 import { syllableNuclei } from './syllables.js';
 import { VOICING_HOP_SEC, voicing } from './voicing.js';
 
 export interface ProsodyRaw {
-  /** F0 per 20 ms (NaN unvoiced), YIN: the voice-tone figures */
+  /** F0 per 20 ms (NaN unvoiced), pitch.ts (high-passed NCCF, octave-corrected): the voice-tone figures */
   pitch: Float32Array;
+  /** the second, independent tracker (McLeod) per 20 ms, NaN where unvoiced or not run: the pitch cross-check */
+  pitchCheck: Float32Array;
   /** F0 per 20 ms by NCCF (NaN unvoiced): voicing decisions (syllable nuclei, filled pauses) */
   voicedF0: Float32Array;
   /** dBFS per 10 ms */
@@ -29,7 +31,7 @@ export function measureProsody(samples: Float32Array, sampleRate: number): Proso
  * used by the streaming analysis, which builds pitch and intensity piecewise). Voicing gates on the loudest
  * frame of the answer, so it needs all the samples.
  */
-export function prosodyFrom(pitch: Float32Array, intensity: Float32Array, samples: Float32Array, sampleRate: number, t0 = performance.now()): ProsodyRaw {
+export function prosodyFrom(pitch: PitchFrames, intensity: Float32Array, samples: Float32Array, sampleRate: number, t0 = performance.now()): ProsodyRaw {
   const { f0 } = voicing(samples, sampleRate);
   const voicedAt = (t: number): boolean => {
     const i = Math.round(t / VOICING_HOP_SEC);
@@ -40,5 +42,5 @@ export function prosodyFrom(pitch: Float32Array, intensity: Float32Array, sample
   const frames = bandEnergies(samples, sampleRate, BANDS);
   const spectra = new Float32Array(frames.length * BANDS);
   for (const [i, f] of frames.entries()) spectra.set(f, i * BANDS);
-  return { pitch, voicedF0: f0, spectra, intensity, nuclei, ms: performance.now() - t0 };
+  return { pitch: pitch.f0, pitchCheck: pitch.check, voicedF0: f0, spectra, intensity, nuclei, ms: performance.now() - t0 };
 }

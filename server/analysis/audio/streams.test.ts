@@ -20,15 +20,18 @@ function voice(): Float32Array {
 }
 
 describe('audio measured in pieces', () => {
-  it('PitchStream gives pitchFrames() exactly, whatever the piece sizes', () => {
+  it('PitchStream gives pitchFrames() exactly (F0 and the cross-check), whatever the piece sizes', () => {
     const x = voice();
     const batch = pitchFrames(x, 16_000);
     const s = new PitchStream(16_000);
     for (const n of [100, 1600, 5000, 5001, 20_000, 33_333, x.length]) s.advance(x, n);
     const streamed = s.finish();
-    expect(streamed.length).toBe(batch.length);
-    expect(Array.from(streamed).map((v) => (Number.isNaN(v) ? -1 : v))).toEqual(Array.from(batch).map((v) => (Number.isNaN(v) ? -1 : v)));
-    expect(batch.some((v) => !Number.isNaN(v))).toBe(true);
+    const plain = (a: Float32Array): number[] => Array.from(a).map((v) => (Number.isNaN(v) ? -1 : v));
+    expect(streamed.f0.length).toBe(batch.f0.length);
+    expect(plain(streamed.f0)).toEqual(plain(batch.f0));
+    expect(plain(streamed.check)).toEqual(plain(batch.check));
+    expect(batch.f0.some((v) => !Number.isNaN(v))).toBe(true);
+    expect(batch.check.some((v) => !Number.isNaN(v))).toBe(true);
   });
 
   it('IntensityStream gives intensityDb() exactly', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilledPauses, fillerFromPhones, filledPauseCandidates } from './filledPauses.js';
-import { measurePace, wordsPerMinute, articulationWpm } from './pace.js';
+import { levelRangeDb, measurePace, paceWordCount, wordsPerMinute, articulationWpm } from './pace.js';
+import { scoreSpeechRate } from '../scoring/speechRate.js';
 import { transcriptReliability } from './reliability.js';
 import { chunkSpans, spreadWords, wordsFromTokens } from './sherpa.js';
 import { voicing } from './voicing.js';
@@ -58,14 +59,74 @@ describe('pace', () => {
     expect(articulationWpm(words, [{ start: 2, end: 4.4 }])).toBeCloseTo((21 / 8) * 60, 0);
   });
   it('shows one pace: words over the voice-activity span; syllables never override it', () => {
-    const p = measurePace(words, { start: 0, end: 12 }, [], 60);
+    const p = measurePace({ words, span: { start: 0, end: 12 }, pauses: [], syllableWpm: 60 });
     expect(p.wpm).toBe(105); // 21 words / 12 s
     expect(p.usedWpm).toBe(p.wpm);
     expect(p.syllableRateWpm).toBe(60);
     expect(p.recognizerWpm).toBeCloseTo((21 / 10.4) * 60, 0);
-    expect(p).toMatchObject({ wordCount: 21, spanSec: 12, speechRateSource: 'recognizer' });
-    expect(measurePace(words, null, [], null).wpm).toBe(p.recognizerWpm); // no VAD span: the word span
-    expect(measurePace([W('a', 0, 1)], { start: 0, end: 1 }, [], 100)).toMatchObject({ wpm: null, speechRateSource: 'none' });
+    expect(p).toMatchObject({ wordCount: 21, recognizedWordCount: 21, recounted: [], spanSec: 12, speechRateSource: 'recognizer' });
+    expect(measurePace({ words, span: null, pauses: [], syllableWpm: null }).wpm).toBe(p.recognizerWpm); // no VAD span: the word span
+    expect(measurePace({ words: [W('a', 0, 1)], span: { start: 0, end: 1 }, pauses: [], syllableWpm: 100 })).toMatchObject({ wpm: null, speechRateSource: 'none' });
+  });
+
+  // modelled on the real clip mfa_um.wav: "montreal forced um aligner", recognised as
+  // "montreal forest um all i'm air" ("aligner" split into three short low-confidence words, two syllable nuclei)
+  const um = [W('montreal', 1.2, 2.02, 1), W('forest', 2.03, 2.81, 0.22), W('um', 3.73, 4.82, 0.02), W('all', 6.23, 6.38, 0.15), W("i'm", 6.39, 6.56, 0.09), W('air', 6.57, 6.73, 0.01)];
+  const umNuclei = [1.31, 1.59, 1.83, 2.37, 3.92, 6.38, 6.57];
+
+  it('counts every word when the transcript is trusted (no recount)', () => {
+    expect(paceWordCount(um, umNuclei, false)).toEqual({ count: 6, recounted: [] });
+  });
+
+  it('in a weak transcript, counts contiguous low-confidence words by their syllable nuclei, never more than the words', () => {
+    const { count, recounted } = paceWordCount(um, umNuclei, true);
+    // montreal 1 (confident) + forest 1 nucleus / 1.23 + um 1 (a filled pause) + "all i'm air" 2 nuclei / 1.23
+    expect(recounted).toEqual([
+      { start: 2.03, end: 2.81, words: 1, nuclei: 1, counted: 0.81 },
+      { start: 6.23, end: 6.73, words: 3, nuclei: 2, counted: 1.63 },
+    ]);
+    expect(count).toBe(4.44); // truth: 4 words
+    // a low-confidence word of many nuclei still counts one word
+    expect(paceWordCount([W('a', 0, 0.5, 1), W('extraordinary', 0.51, 1.5, 0.1)], [0.1, 0.6, 0.8, 1.0, 1.2, 1.4], true).count).toBe(2);
+  });
+
+  it('a silence of 0.1 s splits stretches; a stretch with no nucleus counts nothing unless it stands apart', () => {
+    // "i" (20 ms, inside a held "uh" the recognizer heard as "i love") has no nucleus and touches its neighbours
+    const held = [W('montreal', 1.23, 2.31, 1), W('i', 2.32, 2.34, 0.38), W('love', 2.35, 3.65, 0.55)];
+    expect(paceWordCount(held, [1.32, 1.74, 2.49], true)).toEqual({ count: 2, recounted: [{ start: 2.32, end: 2.34, words: 1, nuclei: 0, counted: 0 }] });
+    // three low-confidence "up"s with silence between them: each stands apart, each is at least one word
+    const ups = [W('up', 1.4, 1.66, 0.08), W('up', 1.9, 2.12, 0.03), W('up', 2.62, 2.71, 0)];
+    expect(paceWordCount(ups, [1.48], true)).toEqual({ count: 3, recounted: [] });
+    // words added by the filled-pause check carry no confidence and always count
+    expect(paceWordCount([W('uh', 0, 0.5), W('so', 0.5, 0.7, 0.1)], [], true).count).toBe(1);
+  });
+
+  it('the pace, its evidence and the recounted stretches agree', () => {
+    const p = measurePace({ words: um, span: { start: 1.22, end: 6.81 }, pauses: [], syllableWpm: null, nuclei: umNuclei, weakTranscript: true, levelRangeDb: 58.8 });
+    expect(p).toMatchObject({ wordCount: 4.44, recognizedWordCount: 6, spanSec: 5.59, wpm: 47.7 }); // truth 43.5 wpm; 64.4 counting every word
+    const ev = scoreSpeechRate({ ...p, span: { start: 1.22, end: 6.81 } }).evidence;
+    expect(ev[0]).toBe('47.7 words per minute (4.44 words over 5.6 s of speech, first to last voice activity)');
+    expect(ev[1]).toMatch(/^the transcript is unreliable, so 4 of its 6 words, in 2 low-confidence stretches, were counted by their 3 syllable nuclei as 2\.4 words/);
+  });
+
+  it('a weak transcript of a noisy recording is not recounted: the pace is shown, not scored, and the evidence says why', () => {
+    const p = measurePace({ words: um, span: { start: 1.22, end: 6.81 }, pauses: [], syllableWpm: null, nuclei: umNuclei, weakTranscript: true, levelRangeDb: 15.7 });
+    expect(p).toMatchObject({ wordCount: 6, recounted: [] });
+    const sc = scoreSpeechRate({ ...p, span: { start: 1.22, end: 6.81 } });
+    expect(sc.value).toBeNull(); // shown, not scored
+    expect(sc.evidence[0]).toBe('pace not scored: the transcript is unreliable and the recording too noisy to check its words against their syllables (level range 15.7 dB, 25 dB needed): this pace counts the words as recognised and may be off');
+    expect(sc.evidence[1]).toBe('64.4 words per minute (6 words over 5.6 s of speech, first to last voice activity)');
+    expect(sc.tip).toMatch(/quiet room/);
+    // a trusted transcript: no recount, no caveat
+    expect(measurePace({ words: um, span: { start: 1.22, end: 6.81 }, pauses: [], syllableWpm: null, nuclei: umNuclei, levelRangeDb: 58.8 })).toMatchObject({ wordCount: 6, caveat: null });
+  });
+
+  it('level range: how far speech stands above the noise floor', () => {
+    const quiet = Float32Array.from({ length: 100 }, (_, i) => (i % 2 ? -40 : -45)); // speech 5 dB over the floor
+    const clean = Float32Array.from({ length: 100 }, (_, i) => (i < 50 ? -80 : -20));
+    expect(levelRangeDb(quiet)).toBe(5);
+    expect(levelRangeDb(clean)).toBe(60);
+    expect(levelRangeDb(new Float32Array(3))).toBeNull();
   });
 });
 

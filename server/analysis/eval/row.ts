@@ -1,6 +1,7 @@
 /** Turns one report and its truth file into an eval row (pure). */
 import type { Report } from '../report.js';
 import { matchFillers, matchPauses, paceError, type FillerTruth, type TimedLabel } from './match.js';
+import { pitchEval, pitchTruth } from './pitch.js';
 import type { EvalRow } from './summary.js';
 import { werIgnoringFillers } from './text.js';
 
@@ -18,6 +19,8 @@ export interface Truth {
   facingCamera: boolean | null;
   kind?: string | null;
   expect: 'ok' | 'error';
+  /** mean F0 of the voice (synthetic set); null for real recordings */
+  pitchMeanHz?: number | null;
 }
 
 /** Reads a parsed truth JSON leniently (missing fields are null); throws on something that is not a truth file. */
@@ -39,6 +42,7 @@ export function parseTruth(json: unknown): Truth {
     facingCamera: b('facingCamera'),
     kind: typeof o.kind === 'string' ? o.kind : null,
     expect: o.expect === 'error' ? 'error' : 'ok',
+    pitchMeanHz: pitchTruth(o),
   };
 }
 
@@ -89,6 +93,7 @@ export function rowFromReport(truth: Truth, report: Report, meta: RunMeta): Eval
     pauses: truth.pauses && s ? matchPauses(truth.pauses, s.pauses) : null,
     facePresentOk: ratioAgrees(report.visual?.facePresentRatio, truth.facePresent),
     facingCameraOk: truth.facePresent === false ? null : ratioAgrees(report.visual?.facingCameraRatio, truth.facingCamera),
+    pitch: pitchEval(truth.pitchMeanHz ?? null, report),
     notes: {
       paceSource: typeof extra?.paceSource === 'string' ? (extra.paceSource as string) : typeof extra?.speechRateSource === 'string' ? (extra.speechRateSource as string) : null,
       recognizerWpm: typeof extra?.recognizerWpm === 'number' ? (extra.recognizerWpm as number) : null,

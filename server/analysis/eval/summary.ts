@@ -1,5 +1,6 @@
 /** Per-file eval rows and their summary per set and per kind (pure: no I/O). */
 import { addTally, emptyTally, precisionRecall, type Tally } from './match.js';
+import type { PitchEval } from './pitch.js';
 
 /** Clips at least this long count for the pace figure (shorter ones give too few words for a rate). */
 export const PACE_MIN_CLIP_SEC = 5;
@@ -30,6 +31,8 @@ export interface EvalRow {
   pauses: Tally | null;
   facePresentOk: boolean | null;
   facingCameraOk: boolean | null;
+  /** voice-tone figures (eval/pitch.ts); absent for files that did not analyse */
+  pitch?: PitchEval | null;
   /** anything else worth reading (pace source, reliability level, ...) */
   notes: Record<string, string | number | boolean | null>;
 }

@@ -82,8 +82,10 @@ function scoreCandidates(r: Report): Candidate[] {
       out.push({ kind: 'improvement', weight: (WEAK - s.value) / WEAK * 0.5 + 0.5, title, measurement, value, evidence, time, tip: s.tip });
     }
   }
-  // long pauses (>= 1.5 s): two or more per minute is worth working on
-  if (speech?.speechDetected && words.length > 1) {
+  // long pauses (>= 1.5 s): two or more per minute is worth working on; not on an answer too short to judge
+  // (a per-minute rate from a few seconds of speech is no claim to make)
+  const tooShort = r.warnings.some((w) => w.startsWith('too short to judge'));
+  if (speech?.speechDetected && words.length > 1 && !tooShort) {
     const minutes = Math.max(1 / 60, (words[words.length - 1]!.end - words[0]!.start) / 60);
     const long = speech.pauses.filter((p) => p.end - p.start >= 1.5).sort((a, b) => b.end - b.start - (a.end - a.start));
     const rate = long.length / minutes;

@@ -82,6 +82,16 @@ describe('buildSummary', () => {
     expect(s.improvements.find((x) => x.measurement === 'scores.clarity')!.time).toBe(7.5);
   });
 
+  it('names no long-pause rate on an answer too short to judge', () => {
+    // mfa_uhuh.wav: 2.9 s of speech with one 1.5 s pause would read as "11.7 per minute"
+    const r = report(spoken(['montreal uh uh forced aligner']));
+    r.speech!.pauses = [{ start: 1.7, end: 3.2 }];
+    r.warnings = ['too short to judge: 2.9 s of speech (at least 15 s are needed for a fair score); the measurements are shown, no score is given'];
+    const s = buildSummary(r, analyzeContent(r));
+    expect(s.improvements).toEqual([]);
+    expect(s.strengths).toEqual([]);
+  });
+
   it("keeps a cloud model's rating labelled as such", () => {
     const r = report(spoken(STORY), { eyeContact: { value: 90, evidence: ['Pegasus: looks at the camera', 'The value 90/100 is the Pegasus model\'s rating from watching the video, not a measurement.'], tip: 't' } });
     const s = buildSummary(r, analyzeContent(r));

@@ -2,7 +2,7 @@
 import type { Score, Span } from '../../analysis/report.js';
 import type { Pcm } from '../../analysis/audio/decode.js';
 import { FILLED, applyFilledPauses, classifyCandidates, filledPauseCandidates } from '../../analysis/audio/filledPauses.js';
-import { measurePace } from '../../analysis/audio/pace.js';
+import { levelRangeDb, measurePace } from '../../analysis/audio/pace.js';
 import { LONG_PAUSE_SEC, findPauses, speechSpan, voicedGaps } from '../../analysis/audio/pauses.js';
 import { pitchTrack } from '../../analysis/audio/pitch.js';
 import { measureProsodyInWorker } from '../../analysis/audio/prosody.js';
@@ -112,13 +112,18 @@ export async function analyzeAudio(
   const span = speechSpan(speechSegs);
   const nuclei = prosody.nuclei.filter((t) => speechSegs.some((s) => t >= s.start && t <= s.end));
   const syll = span ? syllablesToWpm(nuclei.length, span.end - span.start) : null;
-  const pace = measurePace(words, span, pauses, syll);
   const reliability = transcriptReliability(rawText.words, syll !== null && span ? (syll * (span.end - span.start)) / 60 : null);
   const reliable = reliability.level !== 'low';
+  // the one pace (pace.ts): words over the voice-activity span; in a low-reliability transcript of a recording
+  // with enough level range, stretches of low-confidence words are counted by their syllable nuclei
+  const levelRange = levelRangeDb(prosody.intensity);
+  const confidence = new Map(rawText.words.map((w) => [`${w.start}:${w.end}`, w.confidence]));
+  const paceWords = words.map((w) => ({ ...w, confidence: confidence.get(`${w.start}:${w.end}`) }));
+  const pace = measurePace({ words: paceWords, span, pauses, syllableWpm: syll, nuclei, weakTranscript: !reliable, levelRangeDb: levelRange });
   if (rawText.note) warnings.push(rawText.note);
   if (!reliable)
     warnings.push(`The transcript is unreliable (${reliability.reasons.join('; ')}): key points and wording-based clarity claims are not made from it.`);
-  const voice = voiceStats(prosody.pitch, prosody.intensity, speechSegs);
+  const voice = voiceStats(prosody.pitch, prosody.intensity, speechSegs, prosody.pitchCheck);
   const fillers = findFillers(words);
   const facts = clarityFacts(words, question);
   const speechMinutes = span ? (span.end - span.start) / 60 : 0;
@@ -129,6 +134,8 @@ export async function analyzeAudio(
     recognizerWpm: pace.recognizerWpm,
     paceWordCount: pace.wordCount,
     paceSpanSec: pace.spanSec,
+    paceRecounted: pace.recounted,
+    levelRangeDb: levelRange,
     articulationWpm: pace.articulationWpm,
     syllableRateWpm: pace.syllableRateWpm,
     fillers,
@@ -137,6 +144,7 @@ export async function analyzeAudio(
     pitchMeanHz: voice.pitchMeanHz,
     pitchVariation: voice.pitchVariation,
     loudnessDbfs: voice.loudnessDbfs,
+    pitchReliability: voice.pitchReliability,
     speechRateSource: pace.speechRateSource,
     speechStartSec: span ? r3(span.start) : null,
     speechEndSec: span ? r3(span.end) : null,
@@ -145,12 +153,12 @@ export async function analyzeAudio(
     pitchRangeSemitones: voice.pitchRangeSemitones,
     loudnessVariationDb: voice.loudnessVariationDb,
     syllableNuclei: nuclei.length,
-    pitchTrack: pitchTrack(prosody.pitch),
+    pitchTrack: voice.pitchReliability.level === 'good' ? pitchTrack(prosody.pitch) : [],
     hedges: facts.hedges,
     questionWordsReused: facts.questionWordsReused,
     meanPhraseWords: facts.meanSentenceWords,
   };
-  const voiceIn = { pitchMeanHz: voice.pitchMeanHz, pitchVariation: voice.pitchVariation, pitchRangeSemitones: voice.pitchRangeSemitones, loudnessDbfs: voice.loudnessDbfs, loudnessVariationDb: voice.loudnessVariationDb };
+  const voiceIn = { pitchMeanHz: voice.pitchMeanHz, pitchVariation: voice.pitchVariation, pitchRangeSemitones: voice.pitchRangeSemitones, loudnessDbfs: voice.loudnessDbfs, loudnessVariationDb: voice.loudnessVariationDb, pitchReliability: voice.pitchReliability };
   const scores = {
     speechRate: scoreSpeechRate({ ...pace, span }),
     voiceTone: scoreVoiceTone(voiceIn),
@@ -164,7 +172,7 @@ export async function analyzeAudio(
     warnings,
     timingsMs: { ...timingsMs, prosodyWorkerCpu: Math.round(prosody.ms) },
     cues: {
-      paceValue: pace.usedWpm === null ? null : paceValue(pace.usedWpm),
+      paceValue: pace.usedWpm === null || pace.caveat ? null : paceValue(pace.usedWpm),
       fillerValue: speechMinutes > 0 ? fillerValue((reliable ? fillers : fillers.filter((f) => f.kind === 'filled')).length / speechMinutes) : null,
       toneValue: voice.pitchVariation === null ? null : toneValue(voice.pitchVariation),
       longPauses,

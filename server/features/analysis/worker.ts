@@ -7,7 +7,7 @@ import { contentContextResolver } from './content-context.js';
 /** Starts taking analysis jobs in this process, and re-queues answers that lost their job in a crash. */
 export async function startWorker(c: Container): Promise<void> {
   const engine = await c.engine();
-  const coach = createCoach(c.config.env); // null unless LLM_BASE_URL is set
+  const coach = createCoach(c.config.coach); // null unless LLM_BASE_URL is set
   const resolveContent = contentContextResolver(c.database.db);
   const analysisDeps: AnalysisJobDeps = {
     answers: c.answerRepo,

@@ -1,7 +1,7 @@
 /**
  * The mail outbox: every hiring mail is a row first, then sent by a poller that claims due rows in a transaction
- * (with a lease, like the database job queue), so a mail survives a restart, a reminder queued days ahead goes
- * out once even with several worker processes (SQLite serialises writers; Postgres claims with SKIP LOCKED), and
+ * (server/infra/outbox.ts, shared with the webhook deliveries), so a mail survives a restart, a reminder queued days ahead goes
+ * out once even with several worker processes (a compare-and-set claim), and
  * a failed send is retried with backoff (30 s x 4^(n-1), capped at 1 h) up to MAIL_MAX_ATTEMPTS.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { OutboxItem } from '../../../contracts/mail.js';
 import type { MailKind, MailOutboxTable } from '../../db/schema-hiring.js';
 import type { DB } from '../../db/schema.js';
+import { OutboxPoller } from '../../infra/outbox.js';
 import { redactLink } from './templates.js';
 
 export type OutboxRow = Selectable<MailOutboxTable>;
@@ -59,10 +60,7 @@ export interface OutboxWake {
 }
 
 export class MailOutbox {
-  private readonly workerId = `mail-${randomUUID()}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private readonly poller: OutboxPoller<OutboxRow, DB>;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -70,7 +68,18 @@ export class MailOutbox {
     private readonly opts: OutboxOptions,
     private readonly stillWanted: StillWanted = async () => true,
     private readonly wakeUp: OutboxWake | null = null,
-  ) {}
+  ) {
+    this.poller = new OutboxPoller<OutboxRow, DB>(db, {
+      table: 'mail_outbox',
+      busyStatus: 'sending',
+      name: 'mail',
+      handle: (row) => this.deliver(row),
+      leaseMs: opts.leaseMs ?? 120_000,
+      backoffBaseMs: opts.backoffBaseMs ?? 30_000,
+      pollMs: opts.pollMs ?? 5000,
+      log: opts.log,
+    });
+  }
 
   /** Stores the mail (once per dedupe key); returns its id, or null when a mail with that key already exists. */
   async enqueue(m: EnqueueMail): Promise<string | null> {
@@ -130,76 +139,28 @@ export class MailOutbox {
 
   /** Sends again a mail that failed, with a fresh attempt budget. */
   async retry(interviewId: string, id: string): Promise<OutboxItem | null> {
-    const now = new Date().toISOString();
-    const res = await this.db
-      .updateTable('mail_outbox')
-      .set({ status: 'queued', attempts: 0, run_after: now, last_error: null, updated_at: now })
-      .where('id', '=', id)
-      .where('interview_id', '=', interviewId)
-      .where('status', '=', 'failed')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) return null;
-    this.wake();
+    if (!(await this.poller.requeueFailed(id, { interview_id: interviewId }, { last_error: null }))) return null;
     const row = await this.db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return toItem(row);
   }
 
   start(): void {
-    this.stopped = false;
     this.wakeUp?.start(() => this.drain());
-    this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? 5000);
-    this.timer.unref();
-    this.wake();
+    this.poller.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     await this.wakeUp?.stop();
-    await this.running;
+    await this.poller.stop();
   }
 
   /** Sends every due mail now (also what the poller runs); resolves when none is due. */
   async drain(): Promise<void> {
-    while (true) {
-      const row = await this.claim();
-      if (!row) return;
-      await this.deliver(row);
-    }
+    await this.poller.drain();
   }
 
   private wake(): void {
-    if (this.stopped || this.running) return;
-    this.running = this.drain()
-      .catch((err: unknown) => this.opts.log?.error({ err: (err as Error).message }, 'mail outbox pass failed'))
-      .finally(() => {
-        this.running = null;
-      });
-  }
-
-  private async claim(): Promise<OutboxRow | null> {
-    const now = new Date();
-    const nowIso = now.toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('mail_outbox')
-        .selectAll()
-        .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', nowIso)]), eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', nowIso)])]))
-        .orderBy('run_after')
-        .limit(1)
-        .executeTakeFirst();
-      if (!row) return null;
-      const res = await trx
-        .updateTable('mail_outbox')
-        .set({ status: 'sending', attempts: row.attempts + 1, locked_by: this.workerId, locked_until: new Date(now.getTime() + (this.opts.leaseMs ?? 120_000)).toISOString(), updated_at: nowIso })
-        .where('id', '=', row.id)
-        .where('status', '=', row.status)
-        .where('attempts', '=', row.attempts)
-        .executeTakeFirst();
-      // Another process claimed it between the select and the update (Postgres without row locks): skip.
-      if (Number(res.numUpdatedRows) === 0) return null;
-      return { ...row, status: 'sending' as const, attempts: row.attempts + 1 };
-    });
+    this.poller.wake();
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
@@ -217,18 +178,10 @@ export class MailOutbox {
       this.opts.log?.info({ mailId: row.id, kind: row.kind }, 'mail sent');
     } catch (err) {
       const message = (err as Error).message || String(err);
-      if (row.attempts >= row.max_attempts) {
-        await this.settle(row, { status: 'failed', last_error: message });
-        this.opts.log?.error({ mailId: row.id, kind: row.kind, attempts: row.attempts, err: message }, 'mail failed for good');
-      } else {
-        const delay = Math.min((this.opts.backoffBaseMs ?? 30_000) * 4 ** (row.attempts - 1), 3_600_000);
-        await this.db
-          .updateTable('mail_outbox')
-          .set({ status: 'queued', last_error: message, run_after: new Date(Date.now() + delay).toISOString(), locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
-          .where('id', '=', row.id)
-          .execute();
-        this.opts.log?.warn({ mailId: row.id, kind: row.kind, attempt: row.attempts, delay, err: message }, 'mail not sent, will retry');
-      }
+      // A failed mail keeps its link in the body, so an admin can send it again.
+      const { final, delayMs } = await this.poller.retryOrFail(row, message);
+      if (final) this.opts.log?.error({ mailId: row.id, kind: row.kind, attempts: row.attempts, err: message }, 'mail failed for good');
+      else this.opts.log?.warn({ mailId: row.id, kind: row.kind, attempt: row.attempts, delay: delayMs, err: message }, 'mail not sent, will retry');
     }
   }
 
@@ -236,11 +189,7 @@ export class MailOutbox {
   private async settle(row: OutboxRow, patch: Partial<Pick<OutboxRow, 'status' | 'message_id' | 'sent_at' | 'last_error'>>): Promise<void> {
     const [text, link = ''] = row.body_text.split(LINK_MARK);
     const body = patch.status === 'failed' ? row.body_text : redactLink(text!, link);
-    await this.db
-      .updateTable('mail_outbox')
-      .set({ ...patch, body_text: body, locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
-      .where('id', '=', row.id)
-      .execute();
+    await this.poller.release(row, { ...patch, body_text: body });
   }
 }
 

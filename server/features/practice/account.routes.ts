@@ -2,13 +2,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accountDelete, accountState, passwordChange, signedIn, signInBody, signUpBody } from '../../../contracts/account.js';
+import { accountDelete, accountDeleted, accountState, passwordChange, signedIn, signInBody, signUpBody } from '../../../contracts/account.js';
 import { errorBody } from '../../../contracts/errors.js';
 import { HttpError } from '../../http/errors.js';
 import { checkCsrf, clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../auth/guard.js';
 import type { UserRow } from '../auth/user.repository.js';
 import type { Hiring } from '../hiring/services.js';
-import { toAccountUser } from './account.service.js';
+import { type OpenedSession, toAccountUser } from './account.service.js';
 import { buildExport } from './export.js';
 import { userOwnerKey } from './owner.js';
 import type { Practice } from './practice.js';
@@ -30,10 +30,10 @@ export const accountRoutes =
       return user;
     };
 
-    const opened = (request: FastifyRequest, reply: FastifyReply, s: { sessionId: string; expiresAt: Date; user: UserRow; claimed: number }) => {
+    const opened = (request: FastifyRequest, reply: FastifyReply, s: OpenedSession) => {
       const csrfToken = setSessionCookies(request, reply, s.sessionId, s.expiresAt, h.settings.secureCookies);
       p.identity.clearAnonymous(reply);
-      return { user: toAccountUser(s.user), csrfToken, claimed: s.claimed };
+      return { user: toAccountUser(s.user), csrfToken, claimed: s.claimed.answers, claimedWork: s.claimed };
     };
 
     app.get(
@@ -51,7 +51,7 @@ export const accountRoutes =
         config: { access: 'public', rateLimit: { max: h.settings.LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
         schema: {
           tags: ['account'],
-          summary: "Create a practice account, sign in, and claim this browser's anonymous answers",
+          summary: "Create a practice account, sign in, and claim this browser's anonymous answers, own questions, question sets and mock interviews",
           body: signUpBody,
           response: { 201: signedIn, 400: errorBody, 409: errorBody, 429: errorBody },
         },
@@ -68,7 +68,7 @@ export const accountRoutes =
         config: { access: 'public', rateLimit: { max: h.settings.LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
         schema: {
           tags: ['account'],
-          summary: "Sign in to a practice account and claim this browser's anonymous answers",
+          summary: "Sign in to a practice account and claim this browser's anonymous answers, own questions, question sets and mock interviews",
           body: signInBody,
           response: { 200: signedIn, 401: errorBody, 403: errorBody, 429: errorBody },
         },
@@ -106,7 +106,7 @@ export const accountRoutes =
       '/account',
       {
         config: { access: 'account', rateLimit: { max: h.settings.LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
-        schema: { tags: ['account'], summary: 'Delete the account and all its recordings, reports and links', body: accountDelete, response: { 200: z.object({ deletedAnswers: z.number() }), 401: errorBody, 403: errorBody, 409: errorBody } },
+        schema: { tags: ['account'], summary: 'Delete the account and all its recordings, reports and links', body: accountDelete, response: { 200: accountDeleted, 401: errorBody, 403: errorBody, 409: errorBody } },
       },
       async (request, reply) => {
         const user = await practiceUser(request);

@@ -1,7 +1,7 @@
 /**
  * Practice accounts (issue 11) on the hiring side's auth stack: scrypt hashes, hashed session ids, the login
  * limiter, the audit log. Role `user`: no access to hiring data (the admin guard refuses it). Signing up or
- * in claims this browser's anonymous answers.
+ * in claims this browser's anonymous answers, own questions, question sets and mock interviews.
  */
 import { HttpError, badRequest, conflict } from '../../http/errors.js';
 import type { Storage } from '../../infra/storage/storage.js';
@@ -12,7 +12,7 @@ import type { SessionRepository } from '../auth/session.repository.js';
 import { newSecret, sha256 } from '../auth/tokens.js';
 import type { UserRepository, UserRow } from '../auth/user.repository.js';
 import type { AccountUser } from '../../../contracts/account.js';
-import type { PracticeRepository } from './practice.repository.js';
+import type { MovedWork, PracticeRepository } from './practice.repository.js';
 import { userOwnerKey } from './owner.js';
 
 export interface AccountDeps {
@@ -31,8 +31,10 @@ export interface OpenedSession {
   sessionId: string;
   expiresAt: Date;
   user: UserRow;
-  claimed: number;
+  claimed: MovedWork;
 }
+
+const NOTHING: MovedWork = { answers: 0, questions: 0, questionSets: 0, mockSessions: 0 };
 
 export class AccountService {
   constructor(private readonly d: AccountDeps) {}
@@ -53,18 +55,22 @@ export class AccountService {
       await this.d.auth.logout(sessionId);
       throw new HttpError(403, 'STAFF_ACCOUNT', 'This is a hiring-team account: sign in on the admin panel (/admin). Practice answers you record while signed in there are kept under it.');
     }
-    const claimed = anonKey ? await this.d.repo.moveOwner(anonKey, userOwnerKey(user.id)) : 0;
-    if (claimed > 0) await this.d.audit.record({ id: user.id, email: user.email }, 'account.claim', 'user', user.id, { answers: claimed });
-    return { sessionId, user, expiresAt, claimed };
+    return { sessionId, user, expiresAt, claimed: await this.claim(user, anonKey) };
+  }
+
+  /** The browser's anonymous answers, own questions, question sets and mock interviews become the account's (one transaction). */
+  private async claim(user: UserRow, anonKey: string | null): Promise<MovedWork> {
+    if (!anonKey) return NOTHING;
+    const moved = await this.d.repo.moveOwner(anonKey, userOwnerKey(user.id));
+    if (Object.values(moved).some((n) => n > 0)) await this.d.audit.record({ id: user.id, email: user.email }, 'account.claim', 'user', user.id, { ...moved });
+    return moved;
   }
 
   private async open(user: UserRow, anonKey: string | null): Promise<OpenedSession> {
     const sessionId = newSecret(32);
     const expiresAt = new Date(Date.now() + this.d.sessionHours * 3600_000);
     await this.d.sessions.create(sha256(sessionId), user.id, expiresAt);
-    const claimed = anonKey ? await this.d.repo.moveOwner(anonKey, userOwnerKey(user.id)) : 0;
-    if (claimed > 0) await this.d.audit.record({ id: user.id, email: user.email }, 'account.claim', 'user', user.id, { answers: claimed });
-    return { sessionId, expiresAt, user, claimed };
+    return { sessionId, expiresAt, user, claimed: await this.claim(user, anonKey) };
   }
 
   /** New password: every session of the user ends; a new one is opened for this browser. */

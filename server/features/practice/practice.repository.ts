@@ -10,16 +10,30 @@ export interface OwnedAnswerRow extends AnswerRow {
   category: string | null;
 }
 
+/** What an account claimed from a browser's anonymous identity. */
+export interface MovedWork {
+  answers: number;
+  questions: number;
+  questionSets: number;
+  mockSessions: number;
+}
+
 export class PracticeRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** Gives every answer (and share link) of owner `from` to owner `to`; returns how many answers moved. */
-  async moveOwner(from: string, to: string): Promise<number> {
+  /**
+   * Gives everything owner `from` made to owner `to`, in one transaction: practice answers and their share links, own
+   * questions, question sets and mock interviews. Returns how many of each moved.
+   */
+  async moveOwner(from: string, to: string): Promise<MovedWork> {
     return this.db.transaction().execute(async (trx) => {
-      const r = await trx.updateTable('answers').set({ owner: to }).where('owner', '=', from).where('scope', '=', 'practice').executeTakeFirst();
+      const answers = await trx.updateTable('answers').set({ owner: to }).where('owner', '=', from).where('scope', '=', 'practice').executeTakeFirst();
       await trx.updateTable('answer_shares').set({ owner: to }).where('owner', '=', from).execute();
+      const questions = await trx.updateTable('questions').set({ owner: to }).where('owner', '=', from).where('source', '=', 'practice').executeTakeFirst();
+      const questionSets = await trx.updateTable('question_sets').set({ owner: to }).where('owner', '=', from).executeTakeFirst();
+      const mockSessions = await trx.updateTable('mock_sessions').set({ owner: to }).where('owner', '=', from).executeTakeFirst();
       await trx.deleteFrom('question_draws').where('session_id', '=', from).execute();
-      return Number(r.numUpdatedRows);
+      return { answers: Number(answers.numUpdatedRows), questions: Number(questions.numUpdatedRows), questionSets: Number(questionSets.numUpdatedRows), mockSessions: Number(mockSessions.numUpdatedRows) };
     });
   }
 
@@ -37,11 +51,14 @@ export class PracticeRepository {
       .execute();
   }
 
-  /** Removes an account with everything it owns (answers with their jobs and links, draws, sessions, the user row). */
+  /** Removes an account with everything it owns (answers with their jobs and links, own questions, question sets, mock interviews, draws, sessions, the user row). */
   async deleteOwned(owner: string, userId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('answer_shares').where('owner', '=', owner).execute();
       await trx.deleteFrom('answers').where('owner', '=', owner).where('scope', '=', 'practice').execute();
+      await trx.deleteFrom('mock_sessions').where('owner', '=', owner).execute(); // their items cascade
+      await trx.deleteFrom('question_sets').where('owner', '=', owner).execute(); // their items cascade
+      await trx.deleteFrom('questions').where('owner', '=', owner).where('source', '=', 'practice').execute();
       await trx.deleteFrom('question_draws').where('session_id', '=', owner).execute();
       await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
       await trx.deleteFrom('users').where('id', '=', userId).where('role', '=', 'user').execute();

@@ -1,6 +1,6 @@
 /**
  * Webhooks: an admin registers a URL and the events; each event becomes one delivery row per webhook, POSTed with
- * an HMAC signature by a poller that claims due rows with a lease (as the mail outbox), retried with backoff
+ * an HMAC signature by a poller that claims due rows with a lease (server/infra/outbox.ts, shared with the mail outbox), retried with backoff
  * (10 s x 4^(n-1), capped at 1 h) up to WEBHOOK_MAX_ATTEMPTS; every attempt's status is kept (the delivery log).
  */
 import { randomUUID } from 'node:crypto';
@@ -8,6 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Delivery, Webhook, WebhookEvent, WebhookPayload } from '../../../contracts/webhooks.js';
 import type { WebhookDeliveriesTable, WebhooksTable } from '../../db/schema-hiring.js';
 import type { DB } from '../../db/schema.js';
+import { OutboxPoller } from '../../infra/outbox.js';
 import { notFound } from '../../http/errors.js';
 import type { Actor, AuditLog } from '../audit/audit.repository.js';
 import { newSecret } from '../auth/tokens.js';
@@ -39,16 +40,24 @@ const toDelivery = (r: DeliveryRow): Delivery => ({
 });
 
 export class WebhookService {
-  private readonly workerId = `hook-${randomUUID()}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private readonly poller: OutboxPoller<DeliveryRow, DB>;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly audit: AuditLog,
     private readonly opts: WebhookOptions,
-  ) {}
+  ) {
+    this.poller = new OutboxPoller<DeliveryRow, DB>(db, {
+      table: 'webhook_deliveries',
+      busyStatus: 'delivering',
+      name: 'hook',
+      handle: (row) => this.deliver(row),
+      leaseMs: opts.leaseMs ?? opts.timeoutMs * 3,
+      backoffBaseMs: opts.backoffBaseMs ?? 10_000,
+      pollMs: opts.pollMs ?? 5000,
+      log: opts.log,
+    });
+  }
 
   async create(actor: Actor, input: { url: string; events: WebhookEvent[] }): Promise<Webhook & { secret: string }> {
     const row: HookRow = { id: randomUUID(), url: input.url, secret: `whsec_${newSecret(32)}`, events_json: JSON.stringify([...new Set(input.events)]), active: 1, created_by: actor.id, created_at: new Date().toISOString() };
@@ -73,16 +82,7 @@ export class WebhookService {
   }
 
   async retry(webhookId: string, deliveryId: string): Promise<Delivery> {
-    const now = new Date().toISOString();
-    const res = await this.db
-      .updateTable('webhook_deliveries')
-      .set({ status: 'queued', attempts: 0, run_after: now, updated_at: now })
-      .where('id', '=', deliveryId)
-      .where('webhook_id', '=', webhookId)
-      .where('status', '=', 'failed')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw notFound('DELIVERY_NOT_FAILED', 'No failed delivery with this id for this webhook.');
-    this.wake();
+    if (!(await this.poller.requeueFailed(deliveryId, { webhook_id: webhookId }))) throw notFound('DELIVERY_NOT_FAILED', 'No failed delivery with this id for this webhook.');
     return toDelivery(await this.db.selectFrom('webhook_deliveries').selectAll().where('id', '=', deliveryId).executeTakeFirstOrThrow());
   }
 
@@ -109,58 +109,20 @@ export class WebhookService {
   }
 
   start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? 5000);
-    this.timer.unref();
-    this.wake();
+    this.poller.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.poller.stop();
   }
 
   private wake(): void {
-    if (this.stopped || this.running) return;
-    this.running = this.drain()
-      .catch((err: unknown) => this.opts.log?.error({ err: (err as Error).message }, 'webhook pass failed'))
-      .finally(() => {
-        this.running = null;
-      });
+    this.poller.wake();
   }
 
   /** Delivers every due delivery now; resolves when none is due. */
   async drain(): Promise<void> {
-    for (;;) {
-      const row = await this.claim();
-      if (!row) return;
-      await this.deliver(row);
-    }
-  }
-
-  private async claim(): Promise<DeliveryRow | null> {
-    const now = new Date();
-    const nowIso = now.toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('webhook_deliveries')
-        .selectAll()
-        .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', nowIso)]), eb.and([eb('status', '=', 'delivering'), eb('locked_until', '<', nowIso)])]))
-        .orderBy('run_after')
-        .limit(1)
-        .executeTakeFirst();
-      if (!row) return null;
-      const res = await trx
-        .updateTable('webhook_deliveries')
-        .set({ status: 'delivering', attempts: row.attempts + 1, locked_by: this.workerId, locked_until: new Date(now.getTime() + (this.opts.leaseMs ?? this.opts.timeoutMs * 3)).toISOString(), updated_at: nowIso })
-        .where('id', '=', row.id)
-        .where('status', '=', row.status)
-        .where('attempts', '=', row.attempts)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 0) return null;
-      return { ...row, status: 'delivering' as const, attempts: row.attempts + 1 };
-    });
+    await this.poller.drain();
   }
 
   private async deliver(row: DeliveryRow): Promise<void> {
@@ -183,18 +145,11 @@ export class WebhookService {
       const e = err as Error & { cause?: { code?: string } };
       error = e.name === 'TimeoutError' ? `no answer within ${this.opts.timeoutMs / 1000} s` : `${e.message}${e.cause?.code ? ` (${e.cause.code})` : ''}`;
     }
-    const now = new Date();
     if (error === null) {
-      await this.db.updateTable('webhook_deliveries').set({ status: 'delivered', last_status: status, last_error: null, delivered_at: now.toISOString(), locked_by: null, locked_until: null, updated_at: now.toISOString() }).where('id', '=', row.id).execute();
+      await this.poller.release(row, { status: 'delivered', last_status: status, last_error: null, delivered_at: new Date().toISOString() });
       return;
     }
-    const final = row.attempts >= row.max_attempts;
-    const delay = Math.min((this.opts.backoffBaseMs ?? 10_000) * 4 ** (row.attempts - 1), 3_600_000);
-    await this.db
-      .updateTable('webhook_deliveries')
-      .set({ status: final ? 'failed' : 'queued', last_status: status, last_error: error, run_after: final ? row.run_after : new Date(now.getTime() + delay).toISOString(), locked_by: null, locked_until: null, updated_at: now.toISOString() })
-      .where('id', '=', row.id)
-      .execute();
+    const { final } = await this.poller.retryOrFail(row, error, { last_status: status });
     this.opts.log?.warn({ deliveryId: row.id, event: row.event, attempt: row.attempts, final, err: error }, final ? 'webhook delivery failed for good' : 'webhook delivery failed, will retry');
   }
 }

@@ -8,8 +8,8 @@ import type { BulkInvite, BulkInviteResult, InviteCreate, InviteCreated, InviteE
 import type { Leaderboard } from '../../../contracts/leaderboard';
 import type { JobInfo, QueueStats } from '../../../contracts/queue';
 import type { CandidateDetail, Comment, CommentInput, OverrideInput, ReviewInput } from '../../../contracts/reviews';
-import type { MailTemplates, MailTemplatesView, OutboxItem } from '../../../contracts/mail';
-import type { ApiToken, Delivery, Webhook, WebhookCreate } from '../../../contracts/webhooks';
+import type { MailTemplates, MailTemplatesView, OutboxItem, OutboxList } from '../../../contracts/mail';
+import type { ApiToken, ApiTokenCreated, ApiTokenList, Delivery, DeliveryList, WebhookCreate, WebhookCreated, WebhookList } from '../../../contracts/webhooks';
 import type { LoginReply, Me, User, UserCreate, UserList, UserPatch } from '../../../contracts/users';
 import { ApiError } from '../lib/apiError';
 import { request, seg } from '../lib/http';
@@ -43,13 +43,13 @@ export const adminQueries = {
   }),
   users: queryOptions({ queryKey: adminKeys.users, queryFn: ({ signal }) => request<UserList>('/api/admin/users', { signal }) }),
   audit: queryOptions({ queryKey: adminKeys.audit, queryFn: ({ signal }) => request<AuditList>('/api/admin/audit?limit=500', { signal }) }),
-  webhooks: queryOptions({ queryKey: ['admin', 'webhooks'], queryFn: ({ signal }) => request<{ items: Webhook[] }>('/api/admin/webhooks', { signal }) }),
+  webhooks: queryOptions({ queryKey: ['admin', 'webhooks'], queryFn: ({ signal }) => request<WebhookList>('/api/admin/webhooks', { signal }) }),
   deliveries: (webhookId: string) =>
-    queryOptions({ queryKey: ['admin', 'webhooks', webhookId], queryFn: ({ signal }) => request<{ items: Delivery[] }>(`/api/admin/webhooks/${seg(webhookId)}/deliveries`, { signal }) }),
-  tokens: queryOptions({ queryKey: ['admin', 'tokens'], queryFn: ({ signal }) => request<{ items: ApiToken[] }>('/api/admin/tokens', { signal }) }),
+    queryOptions({ queryKey: ['admin', 'webhooks', webhookId], queryFn: ({ signal }) => request<DeliveryList>(`/api/admin/webhooks/${seg(webhookId)}/deliveries`, { signal }) }),
+  tokens: queryOptions({ queryKey: ['admin', 'tokens'], queryFn: ({ signal }) => request<ApiTokenList>('/api/admin/tokens', { signal }) }),
   mailTemplates: (id: string) =>
     queryOptions({ queryKey: [...adminKeys.interview(id), 'mail-templates'], queryFn: ({ signal }) => request<MailTemplatesView>(`${iv(id)}/mail-templates`, { signal }) }),
-  mail: (id: string) => queryOptions({ queryKey: [...adminKeys.interview(id), 'mail'], queryFn: ({ signal }) => request<{ items: OutboxItem[] }>(`${iv(id)}/mail`, { signal }) }),
+  mail: (id: string) => queryOptions({ queryKey: [...adminKeys.interview(id), 'mail'], queryFn: ({ signal }) => request<OutboxList>(`${iv(id)}/mail`, { signal }) }),
   queue: queryOptions({ queryKey: adminKeys.queue, queryFn: ({ signal }) => request<QueueStats>('/api/admin/queue', { signal }) }),
   interviews: queryOptions({ queryKey: [...adminKeys.interviews, 'list'], queryFn: ({ signal }) => request<InterviewList>('/api/admin/interviews', { signal }) }),
   interview: (id: string) => queryOptions({ queryKey: [...adminKeys.interview(id), 'detail'], queryFn: ({ signal }) => request<Interview>(iv(id), { signal }) }),
@@ -84,10 +84,10 @@ export const adminApi = {
   bulkInvite: (id: string, body: BulkInvite) => request<BulkInviteResult>(`${iv(id)}/invites/bulk`, { method: 'POST', body }),
   leaderboardCsvUrl: (id: string, q: URLSearchParams) => `${iv(id)}/leaderboard.csv?${q.toString()}`,
   fairnessCsvUrl: (id: string, selected: string) => `${iv(id)}/fairness.csv?selected=${encodeURIComponent(selected)}`,
-  createWebhook: (body: WebhookCreate) => request<Webhook & { secret: string }>('/api/admin/webhooks', { method: 'POST', body }),
+  createWebhook: (body: WebhookCreate) => request<WebhookCreated>('/api/admin/webhooks', { method: 'POST', body }),
   retryDelivery: (webhookId: string, deliveryId: string) => request<Delivery>(`/api/admin/webhooks/${seg(webhookId)}/deliveries/${seg(deliveryId)}/retry`, { method: 'POST' }),
   deleteWebhook: (webhookId: string) => request<void>(`/api/admin/webhooks/${seg(webhookId)}`, { method: 'DELETE' }),
-  createToken: (name: string) => request<ApiToken & { token: string }>('/api/admin/tokens', { method: 'POST', body: { name } }),
+  createToken: (name: string) => request<ApiTokenCreated>('/api/admin/tokens', { method: 'POST', body: { name } }),
   revokeToken: (tokenId: string) => request<ApiToken>(`/api/admin/tokens/${seg(tokenId)}/revoke`, { method: 'POST' }),
   saveMailTemplates: (id: string, body: MailTemplates) => request<MailTemplatesView>(`${iv(id)}/mail-templates`, { method: 'PUT', body }),
   retryMail: (id: string, mailId: string) => request<OutboxItem>(`${iv(id)}/mail/${seg(mailId)}/retry`, { method: 'POST' }),

@@ -1,11 +1,9 @@
 /** "(Clarity 70×1 + Speech rate 50×1) / 2 = 60": how the automated summary was made (pure). */
+import type { LeaderboardRow } from '../../../contracts/leaderboard';
 import { METRIC_LABELS, type Metric } from '../../../contracts/scores';
 
-export interface Explainable {
-  terms: Array<{ metric: string; value: number; weight: number }>;
-  weightSum: number;
-  summary: number | null;
-}
+/** The automated summary of a leaderboard row (contracts/leaderboard.ts). */
+export type Explainable = Pick<LeaderboardRow['automated'], 'terms' | 'weightSum' | 'summary'>;
 
 /** The display name of a leaderboard metric; an unknown name is shown as it is. */
 export const metricLabel = (metric: string): string => METRIC_LABELS[metric as Metric] ?? metric;

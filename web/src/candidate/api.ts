@@ -12,4 +12,11 @@ export const inviteApi = {
   decline: (token: string) => request<InviteView>(`${base(token)}/decline`, { method: 'POST', credentials: 'omit' }),
   /** Where one answer is uploaded (multipart: questionId, then video); the reply is the updated view. */
   answerUrl: (token: string) => `${base(token)}/answers`,
+  /** Where an answer is uploaded while it is recorded (tus); the upload names its question in its metadata. */
+  uploadsUrl: (token: string) => `${base(token)}/uploads`,
+  /** The complete streamed upload becomes the answer to its question; the reply is the updated view. */
+  submitUpload: (token: string, uploadId: string, interrupted = false) =>
+    request<InviteView>(`${base(token)}/uploads/${seg(uploadId)}/submit`, { method: 'POST', body: interrupted ? { interrupted } : {}, credentials: 'omit' }),
+  /** Whose takes these are in this browser's store (lib/takeStore.ts): one scope per invite link. */
+  takeScope: (token: string) => `invite:${token.slice(0, 16)}`,
 };

@@ -10,7 +10,7 @@ const PACE_BAND: Band = { min: 100, max: 165, label: 'Comfortable pace 100-165 w
 /** Pace, pitch and eye-contact charts, each only when the report has the data for it. */
 export function ReportCharts({ data, durationSec }: { data: ReportTimelines; durationSec: number }) {
   // the same span as the report's one pace (speech.wpm), so the chart and the figure agree
-  const pace = useMemo(() => paceSeries(data.words, { windowSec: 10, stepSec: 1, span: data.speechSpan }), [data.words, data.speechSpan]);
+  const pace = useMemo(() => paceSeries(data.words, { windowSec: 10, stepSec: 1, span: data.speechSpan, recounted: data.paceRecounted }), [data.words, data.speechSpan, data.paceRecounted]);
   const pitch = useMemo(() => pitchSeries(data.pitchTrack), [data.pitchTrack]);
   const eye = useMemo(() => eyeContactSeries(data.visualTimeline, 2), [data.visualTimeline]);
   if (pace.length === 0 && pitch.length === 0 && eye.length === 0) return null;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StreamProgress } from '../../../contracts/uploads';
+import { csrfToken } from '../lib/http';
 import { type StoredTake, takeStore } from '../lib/takeStore';
 import { startStreamingUpload, type StreamingOptions, type StreamingUpload } from '../lib/upload';
 
@@ -38,8 +39,23 @@ function persistence(take: StoredTake): NonNullable<StreamingOptions['persist']>
   };
 }
 
-/** The upload of a take while it is recorded (tus, see lib/upload.ts) and the live progress of its analysis. */
-export function useStreamingUpload(endpoint: string, questionId: string | null): StreamingTake {
+export interface StreamingSettings {
+  /** whose takes these are in the browser's store (lib/takeStore.ts): 'practice' (default) or `invite:...` */
+  scope?: string;
+  /** follow the server's "analysed up to" events (practice); a candidate does not see the analysis */
+  events?: boolean;
+  /** more tus metadata (an invite upload names its question) */
+  metadata?: Record<string, string>;
+}
+
+/**
+ * The upload of a take while it is recorded (tus, see lib/upload.ts) and the live progress of its analysis. Used by
+ * the practice page (`/api/uploads`) and a candidate's question (`/api/invite/:token/uploads`, no analysis events).
+ */
+export function useStreamingUpload(endpoint: string, questionId: string | null, settings: StreamingSettings = {}): StreamingTake {
+  const scope = settings.scope ?? 'practice';
+  const followEvents = settings.events !== false;
+  const metadataKey = JSON.stringify(settings.metadata ?? {});
   const ref = useRef<StreamingUpload | null>(null);
   const failedRef = useRef(false);
   const [bytes, setBytes] = useState({ sent: 0, recorded: 0 });
@@ -52,7 +68,7 @@ export function useStreamingUpload(endpoint: string, questionId: string | null):
   useEffect(() => {
     let live = true;
     takeStore
-      .pending()
+      .pending(scope)
       .then((takes) => {
         if (live) setUnsent(takes[0] ?? null);
       })
@@ -60,7 +76,7 @@ export function useStreamingUpload(endpoint: string, questionId: string | null):
     return () => {
       live = false;
     };
-  }, []);
+  }, [scope]);
 
   const begin = useCallback(
     (mimeType: string, opts: StreamingOptions) => {
@@ -73,25 +89,25 @@ export function useStreamingUpload(endpoint: string, questionId: string | null):
           setBytes({ sent, recorded });
           if (up.id) setUploadId(up.id);
         },
-        opts,
+        { ...opts, metadata: JSON.parse(metadataKey) as Record<string, string> },
       );
       ref.current = up;
       setActive(true);
       return up;
     },
-    [endpoint],
+    [endpoint, metadataKey],
   );
 
   const onChunk = useCallback(
     (chunk: Blob, mimeType: string) => {
       if (!ref.current) {
-        const take: StoredTake = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, questionId: questionId ?? '', mimeType, uploadUrl: null, createdAt: Date.now() };
+        const take: StoredTake = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, questionId: questionId ?? '', mimeType, uploadUrl: null, createdAt: Date.now(), scope };
         takeIdRef.current = take.id;
         begin(mimeType, { persist: persistence(take) });
       }
       ref.current?.push(chunk);
     },
-    [begin, questionId],
+    [begin, questionId, scope],
   );
 
   const resumeUnsent = useCallback(async (): Promise<string> => {
@@ -108,7 +124,9 @@ export function useStreamingUpload(endpoint: string, questionId: string | null):
     if (!unsent) return;
     setUnsent(null);
     void takeStore.remove(unsent.id).catch(() => undefined);
-    if (unsent.uploadUrl) void fetch(unsent.uploadUrl, { method: 'DELETE', headers: { 'tus-resumable': '1.0.0' } }).catch(() => undefined);
+    // a signed-in owner's DELETE carries the CSRF token, as every tus request of lib/upload.ts does
+    const csrf = csrfToken();
+    if (unsent.uploadUrl) void fetch(unsent.uploadUrl, { method: 'DELETE', headers: { 'tus-resumable': '1.0.0', ...(csrf ? { 'x-csrf-token': csrf } : {}) } }).catch(() => undefined);
   }, [unsent]);
 
   const finish = useCallback(async (): Promise<string> => {
@@ -139,7 +157,7 @@ export function useStreamingUpload(endpoint: string, questionId: string | null):
   useEffect(() => () => ref.current?.stop(), []);
 
   useEffect(() => {
-    if (!uploadId) return;
+    if (!uploadId || !followEvents) return;
     const es = new EventSource(`${endpoint}/${encodeURIComponent(uploadId)}/events`);
     es.addEventListener('progress', (e) => {
       const p = JSON.parse((e as MessageEvent<string>).data) as StreamProgress;
@@ -149,7 +167,7 @@ export function useStreamingUpload(endpoint: string, questionId: string | null):
     // no streaming analysis on this server (another engine) or the stream ended: the upload goes on regardless
     es.onerror = () => es.close();
     return () => es.close();
-  }, [uploadId, endpoint]);
+  }, [uploadId, endpoint, followEvents]);
 
   return { onChunk, active, sentBytes: bytes.sent, recordedBytes: bytes.recorded, analysis, finish, discard, unsent, resumeUnsent, dropUnsent };
 }

@@ -62,6 +62,8 @@ export interface ReportTimelines {
   /** speech span (first to last voice activity) and the one pace of the report, when present */
   speechSpan: TimeSpan | null;
   paceWpm: number | null;
+  /** stretches the pace counted by their syllables (speech.paceRecounted) */
+  paceRecounted: Array<{ start: number; end: number; words: number; counted: number }>;
 }
 
 export function readTimelines(report: unknown): ReportTimelines {
@@ -81,5 +83,12 @@ export function readTimelines(report: unknown): ReportTimelines {
       return typeof a === 'number' && typeof b === 'number' && b > a ? { start: a, end: b } : null;
     })(),
     paceWpm: typeof field(speech, 'wpm') === 'number' ? (field(speech, 'wpm') as number) : null,
+    paceRecounted: (() => {
+      const x = field(speech, 'paceRecounted');
+      if (!Array.isArray(x)) return [];
+      return x
+        .filter((r): r is { start: number; end: number; words: number; counted: number } => isObj(r) && num(r.start) && num(r.end) && num(r.words) && num(r.counted))
+        .map((r) => ({ start: r.start, end: r.end, words: r.words, counted: r.counted }));
+    })(),
   };
 }

@@ -23,6 +23,12 @@ export interface PaceOptions {
    * span the report's one pace (speech.wpm) is divided by. Default: first word start to last word end.
    */
   span?: { start: number; end: number } | null;
+  /**
+   * Stretches the report's pace counted by their syllables instead of their words (speech.paceRecounted: a
+   * weak transcript's low-confidence words). A word whose midpoint is inside one weighs counted / words, so
+   * the chart counts the same words as the figure.
+   */
+  recounted?: ReadonlyArray<{ start: number; end: number; words: number; counted: number }>;
 }
 
 /**
@@ -34,14 +40,20 @@ export function paceSeries(words: readonly TimedWord[], opts: PaceOptions = {}):
   const windowSec = opts.windowSec ?? 10;
   const stepSec = opts.stepSec ?? 1;
   if (words.length < 2 || windowSec <= 0 || stepSec <= 0) return [];
-  const mids = words.map((w) => (w.start + w.end) / 2).sort((a, b) => a - b);
+  const recounted = opts.recounted ?? [];
+  const weightAt = (m: number): number => {
+    const r = recounted.find((x) => m >= x.start && m <= x.end && x.words > 0);
+    return r ? r.counted / r.words : 1;
+  };
+  const weighted = words.map((w) => ({ m: (w.start + w.end) / 2, weight: weightAt((w.start + w.end) / 2) })).sort((a, b) => a.m - b.m);
+  const total = weighted.reduce((a, w) => a + w.weight, 0);
   const speechStart = opts.span ? opts.span.start : Math.min(...words.map((w) => w.start));
   const speechEnd = opts.span ? opts.span.end : Math.max(...words.map((w) => w.end));
   const span = speechEnd - speechStart;
   if (span <= 0) return [];
   // Speech shorter than one window: one point for the whole span (with the report's span: the report's pace).
   if (span < windowSec) {
-    return [{ t: round2(speechStart + span / 2), wpm: round1((words.length / span) * 60) }];
+    return [{ t: round2(speechStart + span / 2), wpm: round1((total / span) * 60) }];
   }
   const points: PacePoint[] = [];
   const half = windowSec / 2;
@@ -51,7 +63,7 @@ export function paceSeries(words: readonly TimedWord[], opts: PaceOptions = {}):
     const len = hi - lo;
     if (len < half) continue;
     let count = 0;
-    for (const m of mids) if (m >= lo && m < hi) count++;
+    for (const w of weighted) if (w.m >= lo && w.m < hi) count += w.weight;
     points.push({ t: round2(t), wpm: round1((count / len) * 60) });
   }
   return points;

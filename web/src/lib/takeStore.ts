@@ -1,7 +1,9 @@
 /**
  * Takes kept in the browser (IndexedDB) until the server has all of them: every chunk is written as it is recorded,
  * with the take's tus upload URL and question, and removed when the upload completes or the take is discarded.
- * After a reload the practice page finds an unsent take here and resumes its upload from the server's offset.
+ * After a reload the practice page (or a candidate's question page) finds an unsent take here and resumes its upload
+ * from the server's offset. Each take has a scope (`practice`, or `invite:...` for one invite link) so a page only
+ * sees its own.
  */
 export interface StoredTake {
   id: string;
@@ -10,6 +12,8 @@ export interface StoredTake {
   /** the tus upload URL once the server created it */
   uploadUrl: string | null;
   createdAt: number;
+  /** whose take it is: 'practice' (the default, also for takes stored before scopes existed) or `invite:<link>` */
+  scope?: string;
 }
 
 const DB = 'interview-analyzer-takes';
@@ -57,9 +61,9 @@ export const takeStore = {
     const all = await tx<Blob[]>([CHUNKS], 'readonly', (t) => t.objectStore(CHUNKS).getAll(IDBKeyRange.bound([takeId, 0], [takeId, Number.MAX_SAFE_INTEGER])));
     return all ?? [];
   },
-  async pending(): Promise<StoredTake[]> {
+  async pending(scope = 'practice'): Promise<StoredTake[]> {
     const all = await tx<StoredTake[]>([TAKES], 'readonly', (t) => t.objectStore(TAKES).getAll());
-    return (all ?? []).sort((a, b) => b.createdAt - a.createdAt);
+    return (all ?? []).filter((take) => (take.scope ?? 'practice') === scope).sort((a, b) => b.createdAt - a.createdAt);
   },
   async remove(takeId: string): Promise<void> {
     await tx([TAKES, CHUNKS], 'readwrite', (t) => {

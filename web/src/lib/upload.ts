@@ -76,6 +76,8 @@ export interface StreamingOptions {
   uploadUrl?: string | null;
   /** the chunks recorded before (after a reload) */
   chunks?: Blob[];
+  /** more tus metadata for the server (an invite upload names its question: `questionId`) */
+  metadata?: Record<string, string>;
   /** keeps the take in the browser until the server has it (lib/takeStore.ts) */
   persist?: { chunk(chunk: Blob, index: number): void; url(url: string): void; complete(): void };
 }
@@ -122,7 +124,7 @@ export function startStreamingUpload(endpoint: string, mimeType: string, onSent:
     chunkSize: 4 * 1024 * 1024,
     retryDelays: RETRY_DELAYS,
     storeFingerprintForResuming: false,
-    metadata: { filetype: mimeType, filename: uploadFileName(mimeType) },
+    metadata: { ...opts.metadata, filetype: mimeType, filename: uploadFileName(mimeType) },
     headers: csrf ? { 'x-csrf-token': csrf } : {},
     fileReader: { openFile: async () => source },
     onUploadUrlAvailable() {

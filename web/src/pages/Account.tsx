@@ -1,16 +1,19 @@
-/** /account: sign up or in (claims this browser's answers), sign out, change password, download all data, delete the account. */
+/** /account: sign up or in (claims this browser's answers, own questions, sets and mock interviews), sign out, change password, download all data, delete the account. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import type { ClaimedWork, SignedIn } from '../../../contracts/account';
 import { accountApi, accountQuery, historySearchQuery, practiceKeys } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
+import { claimedText } from '../lib/claimed';
 import { messageOf } from '../lib/http';
+import { mockKeys } from '../mockApi';
 
 export function Account() {
   const account = useQuery(accountQuery);
   const state = account.data;
-  // How many anonymous answers the last sign-up / sign-in moved into the account (shown after the forms are gone).
-  const [claimed, setClaimed] = useState<number | null>(null);
+  // What the last sign-up / sign-in moved into the account from this browser (shown after the forms are gone).
+  const [claimed, setClaimed] = useState<ClaimedWork | null>(null);
   return (
     <div className="account">
       <h1 tabIndex={-1}>Account</h1>
@@ -23,7 +26,7 @@ export function Account() {
       {state?.staff ? <p className="notice">You are signed in as a member of the hiring team. Your practice answers are kept under that account; manage it in the admin panel.</p> : null}
       {claimed !== null && state?.user ? (
         <p role="status" className="notice" data-testid="claimed">
-          Signed in.{claimed > 0 ? ` ${claimed} answer(s) recorded in this browser are now in your account.` : ''}
+          Signed in.{claimedText(claimed) ? ` ${claimedText(claimed)}` : ''}
         </p>
       ) : null}
       {state && !state.user && !state.staff ? <SignedOut mode={state.mode} onSignedIn={setClaimed} /> : null}
@@ -40,10 +43,12 @@ function useAccountChanged() {
       queryClient.invalidateQueries({ queryKey: practiceKeys.account }),
       queryClient.invalidateQueries({ queryKey: practiceKeys.answers }),
       queryClient.removeQueries({ queryKey: ['answer'] }),
+      // own questions, question sets and mock interviews move with the answers
+      queryClient.invalidateQueries({ queryKey: mockKeys.all }),
     ]);
 }
 
-function SignedOut({ mode, onSignedIn: claimedCount }: { mode: string; onSignedIn: (claimed: number) => void }) {
+function SignedOut({ mode, onSignedIn: claimedCount }: { mode: string; onSignedIn: (claimed: ClaimedWork) => void }) {
   const changed = useAccountChanged();
   const here = useQuery({ ...historySearchQuery({}), enabled: mode !== 'accounts' });
   const [signInEmail, setSignInEmail] = useState('');
@@ -51,8 +56,8 @@ function SignedOut({ mode, onSignedIn: claimedCount }: { mode: string; onSignedI
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const onSignedIn = (r: { claimed: number }) => {
-    claimedCount(r.claimed);
+  const onSignedIn = (r: SignedIn) => {
+    claimedCount(r.claimedWork);
     return changed();
   };
   const signIn = useMutation({ mutationFn: () => accountApi.signIn({ email: signInEmail, password: signInPassword }), onSuccess: onSignedIn });

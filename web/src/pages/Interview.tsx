@@ -76,8 +76,11 @@ export function Interview() {
         console.warn(`streamed upload failed, sending the take in one piece: ${messageOf(e)}`);
       }
     }
-    accepted ??= await upload.send(practiceApi.uploadUrl, { questionId: question.id, ...(take.mimeType.startsWith('audio/') ? { audioOnly: '1' } : {}) }, take.blob, uploadFileName(take.mimeType));
-    if (!accepted) return;
+    if (!accepted) {
+      accepted = await upload.send(practiceApi.uploadUrl, { questionId: question.id, ...(take.mimeType.startsWith('audio/') ? { audioOnly: '1' } : {}) }, take.blob, uploadFileName(take.mimeType));
+      if (!accepted) return;
+      if (live.active) live.discard(); // sent in one piece: the partial streamed upload and the copy in this browser go
+    }
     void queryClient.invalidateQueries({ queryKey: practiceKeys.answers });
     setAnswerId(accepted.id);
     setPhase('analyzing');

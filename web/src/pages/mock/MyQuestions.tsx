@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { OwnQuestionBody, Question, QuestionRole, QuestionSetBody, QuestionType } from '../../../../contracts/questions';
+import type { OwnQuestionBody, Question, QuestionList, QuestionRole, QuestionSetBody, QuestionType } from '../../../../contracts/questions';
 import { ErrorBox } from '../../components/ErrorBox';
 import { messageOf, request, seg } from '../../lib/http';
 import { facetsQuery, mockKeys, questionSetsQuery } from '../../mockApi';
 
 const TYPES: QuestionType[] = ['behavioural', 'situational', 'technical', 'motivation', 'general'];
-const ownQuery = { queryKey: [...mockKeys.all, 'own'] as const, queryFn: ({ signal }: { signal: AbortSignal }) => request<{ items: Question[] }>('/api/questions?origin=own', { signal }) };
+const ownQuery = { queryKey: [...mockKeys.all, 'own'] as const, queryFn: ({ signal }: { signal: AbortSignal }) => request<QuestionList>('/api/questions?origin=own', { signal }) };
 const bankQuery = (category: string) => ({
   queryKey: [...mockKeys.all, 'bank', category] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => request<{ items: Question[] }>(`/api/questions?origin=bank${category ? `&category=${encodeURIComponent(category)}` : ''}`, { signal }),
+  queryFn: ({ signal }: { signal: AbortSignal }) => request<QuestionList>(`/api/questions?origin=bank${category ? `&category=${encodeURIComponent(category)}` : ''}`, { signal }),
 });
 
 /** The practice user's own questions (add, edit, delete) and question sets (create from bank and own questions, delete). Only this user sees them. */
