@@ -6,7 +6,8 @@
  *
  * Streamed uploads (docs/streaming.md "Scale-out"): answers sent in pieces through tus while "recording"; the API
  * stores each piece in S3 as a chunk, a worker analyses the chunks as they arrive (a `stream` job), one worker is
- * SIGKILLed mid-answer, the other resumes from the stored chunks, and every answer finishes once with a full report.
+ * SIGKILLed mid-answer, the other resumes from the stored chunks, and every answer finishes once with a full report;
+ * with BullMQ and with the database queue (the `stream_jobs` table on Postgres).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -142,23 +143,32 @@ describe('API + 2 workers on Postgres, Redis and S3', () => {
 const TUS = { 'tus-resumable': '1.0.0' };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-describe('streamed uploads: API + 2 workers on Postgres, Redis and S3 (local engine)', () => {
+for (const queueKind of ['bullmq', 'database'] as const) describe(`streamed uploads: API + 2 workers on Postgres, ${queueKind === 'bullmq' ? 'Redis (BullMQ)' : 'the database queue'} and S3 (local engine)`, () => {
   const stops: Array<() => Promise<unknown>> = [];
   let api: RunningServer;
   let workers: RunningServer[];
   let db: pg.Client;
-  let redis: Redis;
+  let redis: Redis | null = null;
+  /** The queue's view, whichever queue runs the jobs: stream jobs done and failed, analyze jobs ever queued. */
+  const count = async (what: 'streamDone' | 'streamFailed' | 'analyzeJobs'): Promise<number> => {
+    if (redis) {
+      if (what === 'analyzeJobs') return (await redis.keys('ia:analysis:answer-*')).length;
+      return Number(await redis.zcard(what === 'streamDone' ? 'ia:stream:completed' : 'ia:stream:failed'));
+    }
+    if (what === 'analyzeJobs') return Number((await db.query('select count(*) as n from jobs')).rows[0].n);
+    return Number((await db.query('select count(*) as n from stream_jobs where status = $1', [what === 'streamDone' ? 'done' : 'failed'])).rows[0].n);
+  };
   let s3: S3Client;
   let bucket: string;
 
   beforeAll(async () => {
-    const [postgres, redisServer, s3Server] = await Promise.all([startPostgres(), startRedis(), startS3()]);
-    stops.push(() => s3Server.stop(), () => redisServer.stop(), () => postgres.stop());
+    const [postgres, redisServer, s3Server] = await Promise.all([startPostgres(), queueKind === 'bullmq' ? startRedis() : null, startS3()]);
+    stops.push(() => s3Server.stop(), async () => redisServer?.stop(), () => postgres.stop());
     const dbUrl = await postgres.createDatabase('streams');
     bucket = s3Server.bucket;
     s3 = new S3Client({ endpoint: s3Server.url, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     stops.unshift(async () => s3.destroy());
-    const env = { DATABASE_URL: dbUrl, REDIS_URL: redisServer.url, ...s3Server.env, ANALYSIS_ENGINE: 'local', JOB_LOCK_SEC: '10', JOB_CONCURRENCY: '1', STREAM_JOB_CONCURRENCY: '4', UPLOAD_RATE_PER_MIN: '1000', ANALYSIS_MAX_QUEUED: '1000', ANALYSIS_MINUTES_PER_HOUR: '0', LOG_LEVEL: 'info' };
+    const env = { DATABASE_URL: dbUrl, ...(redisServer ? { REDIS_URL: redisServer.url } : {}), ...s3Server.env, ANALYSIS_ENGINE: 'local', JOB_LOCK_SEC: '10', JOB_CONCURRENCY: '1', STREAM_JOB_CONCURRENCY: '4', UPLOAD_RATE_PER_MIN: '1000', ANALYSIS_MAX_QUEUED: '1000', ANALYSIS_MINUTES_PER_HOUR: '0', LOG_LEVEL: 'info' };
     api = await startServer({ env: { ...env, ROLE: 'api' } });
     stops.unshift(async () => {
       await api.stop();
@@ -174,8 +184,11 @@ describe('streamed uploads: API + 2 workers on Postgres, Redis and S3 (local eng
     db = new pg.Client({ connectionString: dbUrl });
     await db.connect();
     stops.unshift(() => db.end());
-    redis = new Redis(redisServer.url);
-    stops.unshift(() => redis.quit());
+    if (redisServer) {
+      const r = new Redis(redisServer.url);
+      redis = r;
+      stops.unshift(() => r.quit());
+    }
   }, 240_000);
 
   afterAll(async () => {
@@ -192,8 +205,9 @@ describe('streamed uploads: API + 2 workers on Postgres, Redis and S3 (local eng
     try {
       await streamedScenario();
     } catch (e) {
-      const jobs = await Promise.all((await redis.keys('ia:stream:answer-*')).map(async (k) => `${k} ${JSON.stringify(await redis.hgetall(k)).slice(0, 800)}`));
-      const lists = `active=${JSON.stringify(await redis.lrange('ia:stream:active', 0, -1))} wait=${JSON.stringify(await redis.lrange('ia:stream:wait', 0, -1))} completed=${JSON.stringify(await redis.zrange('ia:stream:completed', '0', '-1'))}`;
+      const r = redis;
+      const jobs = r ? await Promise.all((await r.keys('ia:stream:answer-*')).map(async (k) => `${k} ${JSON.stringify(await r.hgetall(k)).slice(0, 800)}`)) : [JSON.stringify((await db.query('select * from stream_jobs')).rows)];
+      const lists = r ? `active=${JSON.stringify(await r.lrange('ia:stream:active', 0, -1))} wait=${JSON.stringify(await r.lrange('ia:stream:wait', 0, -1))} completed=${JSON.stringify(await r.zrange('ia:stream:completed', '0', '-1'))}` : '';
       await writeFile(join(tmpdir(), 'ia-scale-stream-logs.txt'), `${jobs.join('\n')}\n${lists}\n----\n${workers[0]!.logs()}\n----\n${workers[1]!.logs()}\n----\n${api.logs()}`); // for diagnosis
       throw e;
     }
@@ -272,8 +286,8 @@ describe('streamed uploads: API + 2 workers on Postgres, Redis and S3 (local eng
     const doneCount = async () => Number((await db.query("select count(*) as n from answers where status in ('done', 'failed')")).rows[0].n);
     await until(
       async () => {
-        expect(Number(await redis.zcard('ia:stream:failed')), 'failed stream jobs').toBe(0);
-        return (await doneCount()) === files.length && Number(await redis.zcard('ia:stream:completed')) === files.length;
+        expect(await count('streamFailed'), 'failed stream jobs').toBe(0);
+        return (await doneCount()) === files.length && (await count('streamDone')) === files.length;
       },
       600_000,
       'all streamed answers done',
@@ -303,9 +317,9 @@ describe('streamed uploads: API + 2 workers on Postgres, Redis and S3 (local eng
     // The killed worker's streams started again on the survivor, from the stored chunks.
     for (const id of killed) expect(startsOf(survivor.logs(), id), id).toBe(1);
     // The stream jobs did the analysis: no analyze job was queued, no stream job failed.
-    expect(await redis.keys('ia:analysis:answer-*')).toEqual([]);
-    expect(Number(await redis.zcard('ia:stream:completed'))).toBe(files.length);
-    expect(Number(await redis.zcard('ia:stream:failed'))).toBe(0);
+    expect(await count('analyzeJobs')).toBe(0);
+    expect(await count('streamDone')).toBe(files.length);
+    expect(await count('streamFailed')).toBe(0);
 
     // Every byte was stored, the answers were attached to their streams, and the chunks are gone once the reports are written.
     for (const [k, id] of ids.entries()) {
