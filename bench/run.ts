@@ -9,12 +9,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpuSeconds, treeRssBytes } from './proc.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../server/config.js';
 import { createLocalEngine } from '../server/engines/local/index.js';
+import { configureTools } from '../server/media/tools.js';
 import { FFMPEG, probe, run } from '../server/media/ffmpeg.js';
 import { tokens, wordErrorRate } from '../server/analysis/text/wer.js';
 import type { Report } from '../server/analysis/report.js';
 import { fixture, truth, type Truth } from '../test/helpers/fixtures.js';
 
+// The programs (FFMPEG_PATH, FFPROBE_PATH, POCKETSPHINX_*) are settings of config.ts: run the ones the server would.
+configureTools(loadConfig().tools);
 const noVision = process.argv.includes('--no-vision');
 const engine = createLocalEngine(noVision ? { vision: async () => { throw new Error('disabled by --no-vision'); } } : {});
 

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AnalysisError, type AnalysisEngine } from '../engines/engine.js';
 import { parseTruth, rowFromError, rowFromReport } from '../analysis/eval/row.js';
-import { formatPitchSummaries, summarisePitchAll } from '../analysis/eval/pitch.js';
+import { formatPitchSummaries, pitchProgress, summarisePitchAll } from '../analysis/eval/pitch.js';
 import { formatSummaries, summariseAll, type EvalRow } from '../analysis/eval/summary.js';
 import { inputFor } from './input.js';
 
@@ -58,6 +58,8 @@ function progressLine(i: number, n: number, r: EvalRow): string {
   if (r.fillers) parts.push(`fillers ${r.fillersFound.length} found / ${r.fillersTruth.length} true`);
   if (r.pauses) parts.push(`pauses tp ${r.pauses.tp} fp ${r.pauses.fp} fn ${r.pauses.fn}`);
   if (r.notes.reliability) parts.push(`transcript ${r.notes.reliability}`);
+  const pitch = pitchProgress(r.pitch);
+  if (pitch) parts.push(pitch);
   return `${head}: ${parts.join(', ')}`;
 }
 

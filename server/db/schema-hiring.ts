@@ -1,6 +1,7 @@
 /** Tables of the hiring side (issue 6). Portable types: text, integer, real; ISO timestamps as text; booleans as 0/1. */
 import type { CandidateStatus } from '../../contracts/statuses.js';
 import type { UserRole } from '../../contracts/users.js';
+import type { OutboxColumns } from './schema.js';
 
 export type { CandidateStatus, UserRole };
 
@@ -145,27 +146,19 @@ export interface AuditLogTable {
 export type MailKind = 'invite' | 'reminder' | 'confirmation' | 'finished';
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
-export interface MailOutboxTable {
-  id: string;
+export interface MailOutboxTable extends OutboxColumns {
   kind: MailKind;
   to_addr: string;
   subject: string;
   /** Holds the invite link until the mail is sent or cancelled; then the link is removed. */
   body_text: string;
   status: MailStatus;
-  attempts: number;
-  max_attempts: number;
-  run_after: string;
-  locked_by: string | null;
-  locked_until: string | null;
-  last_error: string | null;
   message_id: string | null;
   interview_id: string | null;
   candidate_id: string | null;
   invite_id: string | null;
   dedupe_key: string | null;
   created_at: string;
-  updated_at: string;
   sent_at: string | null;
 }
 
@@ -181,22 +174,14 @@ export interface WebhooksTable {
 
 export type DeliveryStatus = 'queued' | 'delivering' | 'delivered' | 'failed';
 
-export interface WebhookDeliveriesTable {
-  id: string;
+export interface WebhookDeliveriesTable extends OutboxColumns {
   webhook_id: string;
   event: string;
   candidate_id: string | null;
   payload_json: string;
   status: DeliveryStatus;
-  attempts: number;
-  max_attempts: number;
-  run_after: string;
-  locked_by: string | null;
-  locked_until: string | null;
   last_status: number | null;
-  last_error: string | null;
   created_at: string;
-  updated_at: string;
   delivered_at: string | null;
 }
 

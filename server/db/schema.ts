@@ -4,6 +4,22 @@ import type { AnswerStatus, JobState } from '../../contracts/statuses.js';
 import type { HiringDB } from './schema-hiring.js';
 import type { PracticeDB } from './schema-practice.js';
 
+/** The columns every outbox table has (mail_outbox, webhook_deliveries): claimed and retried by server/infra/outbox.ts. */
+export interface OutboxColumns {
+  id: string;
+  /** 'queued' when due, the table's busy status while a sender holds it, 'failed' after max_attempts, or the table's own final states. */
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  /** Not before (ISO time). */
+  run_after: string;
+  locked_by: string | null;
+  /** The holder's lease ends (ISO time). */
+  locked_until: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
 export interface QuestionsTable {
   id: string;
   text: string;

@@ -7,22 +7,13 @@
  * pick the same row only one update matches (SQLite serialises writers; on Postgres the loser's update re-reads the
  * committed row and matches nothing). A row whose sender died is taken back when its lease expires.
  *
- * The table needs the columns of `OutboxColumns`; the feature keeps its own columns and final states.
+ * The table needs the columns of `OutboxColumns` (server/db/schema.ts); the feature keeps its own columns and final states.
  */
 import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { OutboxColumns } from '../db/schema.js';
 
-export interface OutboxColumns {
-  id: string;
-  status: string;
-  attempts: number;
-  max_attempts: number;
-  run_after: string;
-  locked_by: string | null;
-  locked_until: string | null;
-  last_error: string | null;
-  updated_at: string;
-}
+export type { OutboxColumns };
 
 export interface OutboxLog {
   info(o: object, m?: string): void;

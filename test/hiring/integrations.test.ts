@@ -69,7 +69,9 @@ describe('webhooks', () => {
   it('retries a 500 and a receiver that does not answer, logs each error, fails after WEBHOOK_MAX_ATTEMPTS; an admin can retry', async () => {
     // this test drives the deliveries by hand: the app's own sender stops
     await hiringOf(t.app)!.webhooks.stop();
-    const svc = new WebhookService(t.c.database.db, t.h.audit, { maxAttempts: 3, timeoutMs: 300, backoffBaseMs: 10 });
+    // a long backoff, made due by moving run_after back: no race with the clock on a busy machine
+    const svc = new WebhookService(t.c.database.db, t.h.audit, { maxAttempts: 3, timeoutMs: 300, backoffBaseMs: 60_000 });
+    const makeDue = () => t.c.database.db.updateTable('webhook_deliveries').set({ run_after: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
     const before = rx.received.length;
     rx.script.push(500, 'hang', 503);
     await svc.emit('candidate.decided', { interviewId: iv.id, interviewTitle: 'Support lead', candidateId: 'c1', candidateName: 'X', candidateEmail: 'x@example.com', decision: 'rejected', reason: '' });
@@ -77,10 +79,14 @@ describe('webhooks', () => {
     const row = async () => (await svc.deliveries(hook.id)).find((d) => d.id === id)!;
     await svc.drain();
     expect(await row()).toMatchObject({ status: 'queued', attempts: 1, lastStatus: 500, lastError: 'receiver answered HTTP 500' });
-    await new Promise((r) => setTimeout(r, 30));
+    expect(Date.parse((await row()).runAfter) - Date.now()).toBeGreaterThan(50_000); // backoff 60 s x 4^0
+    await svc.drain(); // not due yet
+    expect(await row()).toMatchObject({ status: 'queued', attempts: 1 });
+    await makeDue();
     await svc.drain();
     expect(await row()).toMatchObject({ status: 'queued', attempts: 2, lastStatus: null, lastError: 'no answer within 0.3 s' });
-    await new Promise((r) => setTimeout(r, 60));
+    expect(Date.parse((await row()).runAfter) - Date.now()).toBeGreaterThan(230_000); // 60 s x 4^1
+    await makeDue();
     await svc.drain();
     expect(await row()).toMatchObject({ status: 'failed', attempts: 3, lastStatus: 503 });
     expect(rx.received.length - before).toBe(3);

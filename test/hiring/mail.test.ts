@@ -181,15 +181,18 @@ describe('templates and the outbox', () => {
     const cand = await addCandidate(admin, iv.id, { name: 'Retry', email: 'retry@example.com' });
     // driven by hand from here: the app's own sender stops (the outbox is in the database: nothing is lost)
     await hiringOf(t.app)!.mail.outbox!.stop();
-    const ob = new MailOutbox(db(), smtpSender(smtp.url), { from: 'hiring@acme.example', maxAttempts: 2, backoffBaseMs: 20 });
+    // a long backoff, made due by moving run_after back: no race with the clock on a busy machine
+    const ob = new MailOutbox(db(), smtpSender(smtp.url), { from: 'hiring@acme.example', maxAttempts: 2, backoffBaseMs: 60_000 });
     smtp.refuseNext(2);
     await ob.enqueue({ kind: 'confirmation', to: 'retry@example.com', subject: 'retry me', text: 'body', interviewId: iv.id, candidateId: cand.id });
     await ob.drain();
     let row = (await outbox(cand.id))[0]!;
     expect(row).toMatchObject({ status: 'queued', attempts: 1 });
     expect(row.last_error).toMatch(/451/);
-    expect(Date.parse(row.run_after)).toBeGreaterThan(Date.now() - 50);
-    await new Promise((r) => setTimeout(r, 40));
+    expect(Date.parse(row.run_after) - Date.now()).toBeGreaterThan(50_000); // backoff 60 s x 4^0
+    await ob.drain(); // not due yet
+    expect((await outbox(cand.id))[0]).toMatchObject({ status: 'queued', attempts: 1 });
+    await db().updateTable('mail_outbox').set({ run_after: new Date(Date.now() - 1000).toISOString() }).where('id', '=', row.id).execute();
     await ob.drain();
     row = (await outbox(cand.id))[0]!;
     expect(row).toMatchObject({ status: 'failed', attempts: 2 });

@@ -1,12 +1,18 @@
 /**
  * Signing up or in claims everything this browser made anonymously, not only its answers: own questions, question
  * sets and mock interviews move to the account (one cookie jar: made anonymously, then signed up), and another
- * browser's work stays where it is.
+ * browser's work stays where it is; the account's data download has them, and deleting the account deletes them.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Browser, browser } from './helpers.js';
 
+const run = promisify(execFile);
 let t: TestApp;
 
 beforeAll(async () => {
@@ -92,6 +98,29 @@ describe('claiming anonymous practice work', () => {
     // signing in again with nothing anonymous claims nothing
     const again = await browser(t).req('POST', '/api/account/login', { email: 'claimer@example.com', password: 'claiming everything 2026' });
     expect(again.json()).toMatchObject({ claimed: 0, claimedWork: { answers: 0, questions: 0, questionSets: 0, mockSessions: 0 } });
+  });
+
+  it('"download all my data" has the claimed questions, sets and mock interviews', async () => {
+    const b = browser(t);
+    await b.req('POST', '/api/account/login', { email: 'claimer@example.com', password: 'claiming everything 2026' });
+    const res = await b.req('GET', '/api/account/export');
+    expect(res.statusCode).toBe(200);
+    const dir = await mkdtemp(join(tmpdir(), 'ia-claim-export-'));
+    try {
+      await writeFile(join(dir, 'export.zip'), res.rawPayload);
+      await run('unzip', ['-q', join(dir, 'export.zip'), '-d', join(dir, 'x')]);
+      const read = async (f: string) => JSON.parse(await readFile(join(dir, 'x', f), 'utf8'));
+      expect((await read('questions.json')).map((q: { id: string }) => q.id).sort()).toEqual((await idsOf(b, '/api/questions?origin=own')).sort());
+      const sets = await read('question-sets.json');
+      expect(sets.map((s: { id: string }) => s.id).sort()).toEqual((await idsOf(b, '/api/question-sets')).sort());
+      expect(sets[0].questions).toHaveLength(3);
+      const sessions = await read('mock-interviews.json');
+      expect(sessions.map((s: { id: string }) => s.id).sort()).toEqual((await idsOf(b, '/api/sessions')).sort());
+      expect(sessions[0].items).toHaveLength(3);
+      expect(await readFile(join(dir, 'x', 'README.txt'), 'utf8')).toMatch(/mock-interviews\.json/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('deleting the account deletes the claimed questions, sets and mock interviews with the answers', async () => {

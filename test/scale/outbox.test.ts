@@ -99,45 +99,54 @@ function outboxContract(name: string, open: () => Promise<{ connect(): Database 
     });
 
     it('retries a failing row with backoff (base x 4^(n-1)), then marks it failed keeping run_after; a requeue starts over', async () => {
+      const base = 60_000;
       await insert(['flaky'], { grp: 'iv-1', maxAttempts: 3 });
       let calls = 0;
-      const p = poller(0, async (r, self) => {
-        calls++;
-        const out = await self.retryOrFail(r, `refused ${r.attempts}`, { result: `attempt ${r.attempts}` });
-        expect(out).toEqual(r.attempts >= 3 ? { final: true, delayMs: 0 } : { final: false, delayMs: 20 * 4 ** (r.attempts - 1) });
-      }, { backoffBaseMs: 20 });
+      const p = poller(
+        0,
+        async (r, self) => {
+          calls++;
+          const out = await self.retryOrFail(r, `refused ${r.attempts}`, { result: `attempt ${r.attempts}` });
+          expect(out).toEqual(r.attempts >= 3 ? { final: true, delayMs: 0 } : { final: false, delayMs: base * 4 ** (r.attempts - 1) });
+        },
+        { backoffBaseMs: base },
+      );
+      // instead of waiting out the backoff, the row is made due by moving its run_after back
+      const makeDue = () => db().updateTable('test_outbox').set({ run_after: new Date(Date.now() - 1000).toISOString() }).where('id', '=', 'flaky').execute();
 
-      const t0 = Date.now();
       await p.drain();
       let r = await row('flaky');
-      expect(r).toMatchObject({ status: 'queued', attempts: 1, last_error: 'refused 1', result: 'attempt 1', locked_by: null });
-      const wait1 = Date.parse(r.run_after) - t0;
-      expect(wait1).toBeGreaterThanOrEqual(20);
-      expect(wait1).toBeLessThan(20 + 5_000);
+      expect(r).toMatchObject({ status: 'queued', attempts: 1, last_error: 'refused 1', result: 'attempt 1', locked_by: null, locked_until: null });
+      const wait1 = Date.parse(r.run_after) - Date.parse(r.updated_at);
+      expect(wait1).toBeGreaterThan(base - 1000);
+      expect(wait1).toBeLessThanOrEqual(base);
       await p.drain(); // not due yet: nothing happens
       expect(calls).toBe(1);
 
-      await new Promise((res) => setTimeout(res, 30));
+      await makeDue();
       await p.drain();
       r = await row('flaky');
       expect(r).toMatchObject({ status: 'queued', attempts: 2, last_error: 'refused 2' });
-      expect(Date.parse(r.run_after) - Date.parse(r.updated_at)).toBeGreaterThanOrEqual(80);
+      const wait2 = Date.parse(r.run_after) - Date.parse(r.updated_at);
+      expect(wait2).toBeGreaterThan(4 * base - 1000);
+      expect(wait2).toBeLessThanOrEqual(4 * base);
 
-      await new Promise((res) => setTimeout(res, 90));
+      await makeDue();
+      const runAfterBefore = (await row('flaky')).run_after;
       await p.drain();
       r = await row('flaky');
-      const runAfterBefore = r.run_after;
       expect(r).toMatchObject({ status: 'failed', attempts: 3, last_error: 'refused 3', result: 'attempt 3', locked_by: null, locked_until: null });
+      expect(r.run_after).toBe(runAfterBefore); // a failed row keeps its last run_after
       expect(calls).toBe(3);
-      await p.drain();
+      await p.drain(); // a failed row is never taken again
       expect(calls).toBe(3);
-      expect((await row('flaky')).run_after).toBe(runAfterBefore);
 
       expect(await p.requeueFailed('flaky', { grp: 'iv-other' })).toBe(false);
       expect(await p.requeueFailed('missing', { grp: 'iv-1' })).toBe(false);
       expect(await p.requeueFailed('flaky', { grp: 'iv-1' }, { last_error: null })).toBe(true);
       expect(await row('flaky')).toMatchObject({ status: 'queued', attempts: 0, last_error: null });
       expect(await p.requeueFailed('flaky', { grp: 'iv-1' })).toBe(false); // only a failed row
+      expect(p.backoffMs(10)).toBe(3_600_000); // capped at an hour
     });
 
     it('takes back a row whose sender died once its lease expires, and not before', async () => {

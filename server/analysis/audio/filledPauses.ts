@@ -23,7 +23,8 @@ export interface Candidate extends Span {
 }
 
 /**
- * Short (<= 0.6 s), low-confidence (< 0.5) words that stand apart (>= 0.1 s of silence before or after, or
+ * Short (0.15-0.6 s: a held filler is rarely under 0.15 s, and at 0.12 s the first word of a read clip, cut by
+ * the start of the recording, was taken for "uh"), low-confidence (< 0.5) words that stand apart (>= 0.1 s of silence before or after, or
  * first/last word: filled pauses sit at phrase edges), plus voiced gaps of 0.15-1.5 s. Capped at 60.
  */
 export function filledPauseCandidates(words: readonly RecognizedWord[], voicedGaps: readonly Span[]): Candidate[] {
@@ -34,7 +35,7 @@ export function filledPauseCandidates(words: readonly RecognizedWord[], voicedGa
     const before = i === 0 ? Infinity : w.start - words[i - 1]!.end;
     const after = i === words.length - 1 ? Infinity : words[i + 1]!.start - w.end;
     const apart = before >= 0.1 || after >= 0.1;
-    if (d >= 0.12 && d <= 0.6 && (w.confidence ?? 1) < 0.5 && apart) out.push({ start: w.start, end: w.end, wordIndex: i });
+    if (d >= 0.15 && d <= 0.6 && (w.confidence ?? 1) < 0.5 && apart) out.push({ start: w.start, end: w.end, wordIndex: i });
   });
   for (const g of voicedGaps) if (g.end - g.start >= 0.15 && g.end - g.start <= 1.5) out.push({ ...g, wordIndex: -1 });
   return out.sort((a, b) => a.start - b.start).slice(0, 60);

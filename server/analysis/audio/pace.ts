@@ -26,7 +26,8 @@ export interface Pace {
   recognizerWpm: number | null;
   articulationWpm: number | null;
   syllableRateWpm: number | null;
-  speechRateSource: 'recognizer' | 'none';
+  /** recognizer: every recognised word counted; recognizer+syllables: some guessed stretches counted by their syllables */
+  speechRateSource: 'recognizer' | 'recognizer+syllables' | 'none';
   usedWpm: number | null;
   /** words counted (fractional when low-confidence stretches were counted by their syllables) and the span they were divided by */
   wordCount: number;
@@ -169,7 +170,7 @@ export function measurePace(p: PaceInput): Pace {
     recognizerWpm,
     articulationWpm: articulationWpm(words, pauses, count),
     syllableRateWpm,
-    speechRateSource: wpm === null ? 'none' : 'recognizer',
+    speechRateSource: wpm === null ? 'none' : recounted.length > 0 ? 'recognizer+syllables' : 'recognizer',
     usedWpm: wpm,
     wordCount: count,
     spanSec: spanSec === null ? null : r2(spanSec),

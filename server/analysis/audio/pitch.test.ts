@@ -49,10 +49,14 @@ describe('pitch tracker', () => {
   });
 
   it('still finds the voice under rumble 10x louder than the voice (the high-pass), where a loudest-frame gate fails', () => {
-    const { f0 } = pitchFrames(buzz(() => 110, 4, 2), SR);
+    const { f0, levelDb } = pitchFrames(buzz(() => 110, 4, 2), SR);
     const v = voiced(f0);
     expect(v.length / f0.length).toBeGreaterThan(0.5);
     expect(Math.abs(mean(v) / 110 - 1)).toBeLessThan(0.02);
+    // the loudness track is the voice's, not the rumble's: within 1 dB of the same voice without rumble
+    const clean = pitchFrames(buzz(() => 110, 4), SR).levelDb;
+    const loud = (db: Float32Array): number => Math.max(...Array.from(db));
+    expect(Math.abs(loud(levelDb) - loud(clean))).toBeLessThan(1);
   });
 
   it('follows a glide: a 100 -> 200 Hz rise gives a rising track and a high sd/mean', () => {

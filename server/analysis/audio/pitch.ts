@@ -15,6 +15,7 @@
  *     frame) gives the cross-check that voice.ts turns into a reliability verdict.
  */
 import { Macleod } from 'pitchfinder';
+import { intensityDb } from './intensity.js';
 import { VOICING_HOP_SEC, voicing } from './voicing.js';
 
 export const PITCH_HOP_SEC = VOICING_HOP_SEC;
@@ -39,6 +40,8 @@ export interface PitchFrames {
   f0: Float32Array;
   /** the second tracker (McLeod) per hop, NaN where unvoiced or not measured (it runs on every other hop) */
   check: Float32Array;
+  /** intensityDb() of the high-passed signal: the voice's loudness without sub-50 Hz rumble */
+  levelDb: Float32Array;
 }
 
 /** Coefficients of the two biquads of a 4th-order Butterworth high-pass (RBJ cookbook, Q = 0.541 and 1.307). */
@@ -177,10 +180,11 @@ export class PitchStream {
   }
 
   finish(): PitchFrames {
-    const { f0 } = voicing(this.hp.subarray(0, this.len), this.sampleRate);
+    const hp = this.hp.subarray(0, this.len);
+    const { f0 } = voicing(hp, this.sampleRate);
     const check = new Float32Array(f0.length).fill(NaN);
     check.set(this.check.subarray(0, Math.min(this.checked, f0.length)));
-    return { f0: cleanTrack(f0), check };
+    return { f0: cleanTrack(f0), check, levelDb: intensityDb(hp, this.sampleRate) };
   }
 }
 

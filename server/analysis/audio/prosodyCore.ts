@@ -14,6 +14,8 @@ export interface ProsodyRaw {
   voicedF0: Float32Array;
   /** dBFS per 10 ms */
   intensity: Float32Array;
+  /** dBFS per 10 ms after the 50 Hz high-pass of pitch.ts: the loudness figures (rumble left out) */
+  voiceIntensity: Float32Array;
   /** log band energies (dB), BANDS per 20 ms frame, flattened: the spectral steadiness of filled pauses */
   spectra: Float32Array;
   /** times (s) of syllable nuclei (not yet restricted to voice activity) */
@@ -42,5 +44,5 @@ export function prosodyFrom(pitch: PitchFrames, intensity: Float32Array, samples
   const frames = bandEnergies(samples, sampleRate, BANDS);
   const spectra = new Float32Array(frames.length * BANDS);
   for (const [i, f] of frames.entries()) spectra.set(f, i * BANDS);
-  return { pitch: pitch.f0, pitchCheck: pitch.check, voicedF0: f0, spectra, intensity, nuclei, ms: performance.now() - t0 };
+  return { pitch: pitch.f0, pitchCheck: pitch.check, voiceIntensity: pitch.levelDb, voicedF0: f0, spectra, intensity, nuclei, ms: performance.now() - t0 };
 }

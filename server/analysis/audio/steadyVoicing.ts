@@ -7,6 +7,7 @@
  * small log-spectrum (band energies in dB).
  */
 import type { Span } from '../report.js';
+import { FILLED_PAUSES } from '../text/fillers.js';
 
 export const FRAME_SEC = 0.02;
 export const BANDS = 16;
@@ -185,4 +186,217 @@ export function heldFillerWords(words: ReadonlyArray<Span & { confidence?: numbe
     if (steady / d >= 0.7) out.push(i);
   });
   return out;
+}
+
+/** The speaker's own reference levels: median F0 (semitones re 100 Hz) and median spectral flux (dB) over voiced frames. */
+export interface SpeakerProfile {
+  medianSt: number;
+  medianFluxDb: number;
+}
+
+/** Mean absolute change of the band energies (dB) from the previous frame, per frame (0 for the first). */
+export function spectralFlux(spectra: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(spectra.length);
+  for (let i = 1; i < spectra.length; i++) {
+    const a = spectra[i]!;
+    const b = spectra[i - 1]!;
+    let x = 0;
+    for (let k = 0; k < a.length; k++) x += Math.abs(a[k]! - b[k]!);
+    out[i] = x / a.length;
+  }
+  return out;
+}
+
+/**
+ * F0 at the edge of the NCCF search range (voicing.ts: 70-400 Hz) means no periodicity peak was found inside
+ * it (breath, noise, a creaky onset): such frames are left out of the speaker-relative checks.
+ */
+const inRange = (hz: number): boolean => !Number.isNaN(hz) && hz > 70.5 && hz < 395;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+export function speakerProfile(f0: ArrayLike<number>, flux: ArrayLike<number>): SpeakerProfile | null {
+  const p: number[] = [];
+  const f: number[] = [];
+  for (let i = 0; i < Math.min(f0.length, flux.length); i++) {
+    if (!inRange(f0[i]!)) continue;
+    p.push(st(f0[i]!));
+    if (i > 0) f.push(flux[i]!);
+  }
+  return p.length < 10 ? null : { medianSt: median(p), medianFluxDb: median(f) };
+}
+
+export interface HeldVowelOptions {
+  /** at least this many voiced 20 ms frames in the word */
+  minVoicedFrames: number;
+  /** share of the voiced frames within 1 semitone of the word's median F0 */
+  minPitchSteady: number;
+  /** the word's median flux over voiced frames, relative to the speaker's median voiced flux */
+  maxRelFlux: number;
+  /** the word's median F0 at most this many semitones above the speaker's median */
+  maxRelPitchSt: number;
+  /** below this recognizer confidence a word standing apart may be a filler */
+  maxConfidence: number;
+  /** silence to the previous or next word */
+  minApartSec: number;
+  /** voiced for at least this long: held far longer than a syllable, a filler whatever the confidence */
+  longSec: number;
+}
+
+export const defaultHeldVowelOptions: HeldVowelOptions = {
+  minVoicedFrames: 8,
+  minPitchSteady: 0.8,
+  maxRelFlux: 0.7,
+  maxRelPitchSt: 2,
+  maxConfidence: 0.35,
+  minApartSec: 0.1,
+  longSec: 0.7,
+};
+
+/**
+ * Recognised words that are really a held filled pause, judged against the speaker's own voice: the word's
+ * voiced frames hold one pitch (>= 80 % within a semitone of their median), its spectrum moves much less than
+ * the speaker's usually does (median flux <= 0.7 x the speaker's median: a held vowel, not a string of
+ * phones), and its pitch is not above the speaker's median (+2 st): filled pauses sit low and flat in the
+ * speaker's range (Shriberg 2001; O'Shaughnessy 1992), a laugh or an exclamation does not. Then either the
+ * recognizer was unsure (confidence < 0.35) and the word stands apart (>= 0.1 s of silence on one side:
+ * fillers sit at phrase edges; in fluent read speech unsure words run together), or it is voiced for
+ * >= 0.7 s, far longer than any syllable at a speaking pace. Only voiced frames count, so a word the
+ * recognizer stretched over silence is judged by its sound. Returns the indices of such words.
+ */
+/**
+ * Whether a span's voiced frames are a held vowel for this speaker: at least `minVoicedFrames` voiced, median
+ * flux <= maxRelFlux x the speaker's, and (where the pitch is measurable on at least half of them) >= 80 % of
+ * them within a semitone of their median, which is at most maxRelPitchSt above the speaker's median.
+ * Returns the voiced seconds, or 0 when it is not a held vowel.
+ */
+export function heldVowelSec(span: Span, f0: ArrayLike<number>, flux: ArrayLike<number>, spk: SpeakerProfile, o: HeldVowelOptions = defaultHeldVowelOptions): number {
+  const n = Math.min(f0.length, flux.length);
+  const p: number[] = [];
+  const f: number[] = [];
+  let voiced = 0;
+  for (let k = Math.max(0, Math.round(span.start / FRAME_SEC)); k < Math.min(n, Math.round(span.end / FRAME_SEC)); k++) {
+    if (Number.isNaN(f0[k]!)) continue;
+    voiced++;
+    f.push(flux[k]!);
+    if (inRange(f0[k]!)) p.push(st(f0[k]!));
+  }
+  if (voiced < o.minVoicedFrames || median(f) > o.maxRelFlux * spk.medianFluxDb) return 0;
+  // pitch checks where the pitch is measurable (mostly edge-of-range frames: creak or breath, judged by the spectrum alone)
+  if (p.length >= voiced / 2) {
+    const med = median(p);
+    if (p.filter((x) => Math.abs(x - med) <= 1).length / p.length < o.minPitchSteady || med - spk.medianSt > o.maxRelPitchSt) return 0;
+  }
+  return voiced * FRAME_SEC;
+}
+
+export function heldVowelWords(
+  words: ReadonlyArray<Span & { confidence?: number }>,
+  f0: ArrayLike<number>,
+  flux: ArrayLike<number>,
+  spk: SpeakerProfile,
+  o: HeldVowelOptions = defaultHeldVowelOptions,
+): number[] {
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    const held = heldVowelSec(w, f0, flux, spk, o);
+    if (held === 0) return;
+    const before = i === 0 ? Infinity : w.start - words[i - 1]!.end;
+    const after = i === words.length - 1 ? Infinity : words[i + 1]!.start - w.end;
+    const unsureApart = (w.confidence ?? 1) < o.maxConfidence && Math.max(before, after) >= o.minApartSec;
+    if (unsureApart || held >= o.longSec) out.push(i);
+  });
+  return out;
+}
+
+export interface IsolatedOptions {
+  /** the recognizer was this unsure of the word */
+  maxConfidence: number;
+  /** quiet before and after the syllable, seconds */
+  quietSec: number;
+  /** quiet = every 10 ms intensity frame this many dB under the speaker's median voiced level */
+  quietDb: number;
+  /** a single syllable: one voiced burst (unvoiced breaks of <= 40 ms bridged) of at most this long */
+  maxBurstSec: number;
+  minBurstSec: number;
+  maxRelPitchSt: number;
+}
+
+export const defaultIsolatedOptions: IsolatedOptions = { maxConfidence: 0.1, quietSec: 0.25, quietDb: 20, maxBurstSec: 0.6, minBurstSec: 0.1, maxRelPitchSt: 2 };
+
+/**
+ * Recognised words that are an isolated "uh": one short voiced burst (a single syllable, 0.1-0.6 s) with
+ * quiet on both sides (0.25 s, every 10 ms frame >= 20 dB under the speaker's median voiced level: silence,
+ * not a fricative), at or below the speaker's median pitch (+2 st), that the recognizer could not place
+ * (confidence < 0.1). A hesitating speaker produces exactly this between silent pauses ("uh ... uh ...");
+ * a real word between two silences is usually recognised with some confidence. Too short for the
+ * held-vowel test (its onset and offset dominate), so it is judged by its isolation. `intensity` is dBFS
+ * per 10 ms (intensity.ts). Returns the indices of such words.
+ */
+export function isolatedSyllableWords(
+  words: ReadonlyArray<Span & { confidence?: number }>,
+  f0: ArrayLike<number>,
+  intensity: ArrayLike<number>,
+  spk: SpeakerProfile,
+  o: IsolatedOptions = defaultIsolatedOptions,
+): number[] {
+  const n = f0.length;
+  const voiced = (k: number): boolean => k >= 0 && k < n && !Number.isNaN(f0[k]!);
+  const levels: number[] = [];
+  for (let k = 0; k < n; k++) if (voiced(k) && 2 * k < intensity.length) levels.push(intensity[2 * k]!);
+  if (levels.length < 10) return [];
+  const quietBelow = median(levels) - o.quietDb;
+  const loud = (k: number): boolean => (intensity[2 * k] ?? Infinity) > quietBelow || (intensity[2 * k + 1] ?? Infinity) > quietBelow;
+  const q = Math.round(o.quietSec / FRAME_SEC);
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    if ((w.confidence ?? 1) >= o.maxConfidence) return;
+    let a = -1;
+    let b = -1;
+    for (let k = Math.max(0, Math.round(w.start / FRAME_SEC)); k < Math.min(n, Math.round(w.end / FRAME_SEC)); k++)
+      if (voiced(k)) {
+        if (a < 0) a = k;
+        b = k;
+      }
+    if (a < 0) return;
+    // the whole burst around the word (its boundaries are the recognizer's guess), bridging breaks of <= 2 frames
+    for (;;) {
+      const step = [1, 2, 3].find((d) => voiced(a - d));
+      if (step === undefined) break;
+      a -= step;
+    }
+    for (;;) {
+      const step = [1, 2, 3].find((d) => voiced(b + d));
+      if (step === undefined) break;
+      b += step;
+    }
+    const dur = (b + 1 - a) * FRAME_SEC;
+    if (dur < o.minBurstSec || dur > o.maxBurstSec || a - q < 0 || b + q >= n) return;
+    for (let k = a - q; k < a; k++) if (loud(k)) return;
+    for (let k = b + 1; k <= b + q; k++) if (loud(k)) return;
+    const p: number[] = [];
+    for (let k = a; k <= b; k++) if (inRange(f0[k]!)) p.push(st(f0[k]!));
+    if (p.length && median(p) - spk.medianSt > o.maxRelPitchSt) return;
+    out.push(i);
+  });
+  return out;
+}
+
+/**
+ * The recognizer's own filled-pause words ("ah", "uh", "um") that it was unsure of (confidence < 0.3) and
+ * that are not a held vowel for this speaker are dropped: pocketsphinx inserts a low-confidence "ah" on a
+ * piece of a real word ("my fellow" -> "my ah i", "be all" -> "be ah"). A filler it is unsure of but that
+ * is held (the 1.1 s "um" of a real speaker) stays. Confident filler words are kept as they are.
+ */
+export function dropUnheldFillerWords<W extends Span & { text: string; confidence?: number }>(
+  words: readonly W[],
+  f0: ArrayLike<number>,
+  flux: ArrayLike<number>,
+  spk: SpeakerProfile,
+  maxConfidence = 0.3,
+): W[] {
+  return words.filter((w) => !(FILLED_PAUSES.has(w.text.toLowerCase()) && (w.confidence ?? 1) < maxConfidence && heldVowelSec(w, f0, flux, spk) === 0));
 }

@@ -37,6 +37,11 @@ describe('filled pauses', () => {
     const out = applyFilledPauses(words, c, ['um', null, 'uh']);
     expect(out.map((w) => w.text)).toEqual(['wrong', 'um', 'for', 'example', 'uh']);
   });
+  it('leaves out words shorter than 0.15 s: too short to be a held filler (a clipped first word)', () => {
+    const words = [W('or', 0.03, 0.16, 0.14), W('all', 0.3, 0.53, 0.9)];
+    expect(filledPauseCandidates(words, [])).toEqual([]);
+    expect(filledPauseCandidates([W('or', 0.03, 0.19, 0.14), words[1]!], []).map((x) => x.wordIndex)).toEqual([0]);
+  });
 });
 
 describe('VAD segmentation, pauses, gaps', () => {
@@ -103,7 +108,7 @@ describe('pace', () => {
 
   it('the pace, its evidence and the recounted stretches agree', () => {
     const p = measurePace({ words: um, span: { start: 1.22, end: 6.81 }, pauses: [], syllableWpm: null, nuclei: umNuclei, weakTranscript: true, levelRangeDb: 58.8 });
-    expect(p).toMatchObject({ wordCount: 4.44, recognizedWordCount: 6, spanSec: 5.59, wpm: 47.7 }); // truth 43.5 wpm; 64.4 counting every word
+    expect(p).toMatchObject({ wordCount: 4.44, recognizedWordCount: 6, spanSec: 5.59, wpm: 47.7, speechRateSource: 'recognizer+syllables' }); // truth 43.5 wpm; 64.4 counting every word
     const ev = scoreSpeechRate({ ...p, span: { start: 1.22, end: 6.81 } }).evidence;
     expect(ev[0]).toBe('47.7 words per minute (4.44 words over 5.6 s of speech, first to last voice activity)');
     expect(ev[1]).toMatch(/^the transcript is unreliable, so 4 of its 6 words, in 2 low-confidence stretches, were counted by their 3 syllable nuclei as 2\.4 words/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../report.js';
-import { formatPitchSummaries, pitchEval, pitchTruth, summarisePitch, summarisePitchAll } from './pitch.js';
+import { formatPitchSummaries, pitchEval, pitchProgress, pitchTruth, summarisePitch, summarisePitchAll } from './pitch.js';
 import { parseTruth, rowFromReport } from './row.js';
 
 const rel = (level: 'good' | 'low', voicedRatio: number, trackerAgreement: number | null) => ({ level, reasons: level === 'low' ? ['why'] : [], voicedRatio, trackerAgreement, voicedFrames: 100, comparedFrames: 40 });
@@ -24,6 +24,9 @@ describe('voice-tone figures in the eval', () => {
     // no truth (a real recording): internal evidence only
     expect(pitchEval(null, report({ pitchMeanHz: 180, pitchReliability: rel('good', 0.5, 0.9) })).error).toBeNull();
     expect(pitchEval(null, report(null)).level).toBeNull();
+    expect(pitchProgress(e)).toBe('pitch 103 Hz vs 100 (+3.0%), voiced 60%, agree 98%');
+    expect(pitchProgress(pitchEval(null, report({ pitchReliability: rel('low', 0.05, null) })))).toBe('pitch withheld, voiced 5%, agree -');
+    expect(pitchProgress(null)).toBeNull();
   });
 
   it('a row carries the pitch figures from the truth file and the report', () => {

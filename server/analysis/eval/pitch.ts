@@ -120,3 +120,12 @@ export function summarisePitchAll(rows: ReadonlyArray<{ set: string; kind: strin
   }
   return out;
 }
+
+/** The voice-tone part of the eval's progress line, e.g. "pitch 103.2 Hz vs 102.5 (+0.7%), voiced 75%, agree 100%". */
+export function pitchProgress(p: PitchEval | null | undefined): string | null {
+  if (!p || p.level === null) return null;
+  const share = (x: number | null): string => (x === null ? '-' : `${Math.round(x * 100)}%`);
+  const shown = p.shownHz === null ? 'pitch withheld' : `pitch ${p.shownHz} Hz`;
+  const truth = p.truthHz === null ? '' : ` vs ${p.truthHz}${p.error === null ? '' : ` (${p.error >= 0 ? '+' : ''}${(p.error * 100).toFixed(1)}%)`}`;
+  return `${shown}${truth}, voiced ${share(p.voicedRatio)}, agree ${share(p.trackerAgreement)}`;
+}

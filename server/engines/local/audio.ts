@@ -10,7 +10,18 @@ import type { ProsodyRaw } from '../../analysis/audio/prosodyCore.js';
 import { textOf, type Recognizer, type Transcription } from '../../analysis/audio/recognizer.js';
 import { transcriptReliability } from '../../analysis/audio/reliability.js';
 import { syllablesToWpm } from '../../analysis/audio/syllables.js';
-import { acousticFilledPauses, heldFillerWords, steadyVoicedStretches, unflatten, wordSteadyOptions } from '../../analysis/audio/steadyVoicing.js';
+import {
+  acousticFilledPauses,
+  dropUnheldFillerWords,
+  heldFillerWords,
+  heldVowelWords,
+  isolatedSyllableWords,
+  speakerProfile,
+  spectralFlux,
+  steadyVoicedStretches,
+  unflatten,
+  wordSteadyOptions,
+} from '../../analysis/audio/steadyVoicing.js';
 import { segmentSpeech, speechProbabilities } from '../../analysis/audio/vad.js';
 import { voiceStats } from '../../analysis/audio/voice.js';
 import { scoreClarity, fillerValue } from '../../analysis/scoring/clarity.js';
@@ -92,14 +103,24 @@ export async function analyzeAudio(
     warnings.push(why);
     return { transcript: { text: '', words: [], recognizer: recognizer.name }, speech: emptySpeech(), scores: noSpeechScores(why), keyPoints: [], warnings, timingsMs, cues: null, speechSec };
   }
-  // Filled pauses the recognizer turned into words or skipped (see filledPauses.ts).
-  const gaps0 = voicedGaps(speechSegs, rawText.words);
-  const cands = filledPauseCandidates(rawText.words, gaps0);
-  const labels = await timed('fillerCheck', classifyCandidates(pcm, cands, signal));
+  // Filled pauses (docs/accuracy.md). The acoustic cues (steadyVoicing.ts) are judged against this speaker's
+  // own pitch, spectral movement and loudness; first, unsure filler words that are not a held vowel go.
   const spectra = unflatten(prosody.spectra);
-  // the acoustic path (steadyVoicing.ts): near-zero-confidence words over a held vowel are fillers...
-  const held = new Set(heldFillerWords(rawText.words, steadyVoicedStretches(prosody.voicedF0, spectra, wordSteadyOptions)));
-  const relabelled = rawText.words.map((w, i) => (held.has(i) && !FILLED.has(w.text) ? { ...w, text: 'uh' } : w));
+  const flux = spectralFlux(spectra);
+  const speaker = speakerProfile(prosody.voicedF0, flux);
+  const recWords = speaker ? dropUnheldFillerWords(rawText.words, prosody.voicedF0, flux, speaker) : rawText.words;
+  // Filled pauses the recognizer turned into words or skipped: the phone decoder (filledPauses.ts)...
+  const gaps0 = voicedGaps(speechSegs, recWords);
+  const cands = filledPauseCandidates(recWords, gaps0);
+  const labels = await timed('fillerCheck', classifyCandidates(pcm, cands, signal));
+  // ...words that are a held vowel (absolute steadiness at near-zero confidence, or against the speaker) or an
+  // isolated unsure syllable between silences...
+  const held = new Set([
+    ...heldFillerWords(recWords, steadyVoicedStretches(prosody.voicedF0, spectra, wordSteadyOptions)),
+    ...(speaker ? heldVowelWords(recWords, prosody.voicedF0, flux, speaker) : []),
+    ...(speaker ? isolatedSyllableWords(recWords, prosody.voicedF0, prosody.intensity, speaker) : []),
+  ]);
+  const relabelled = recWords.map((w, i) => (held.has(i) && !FILLED.has(w.text) ? { ...w, text: 'uh' } : w));
   const phoneWords = applyFilledPauses(relabelled, cands, labels).map(({ text, start, end }) => ({ text, start, end }));
   // ...and so are steady voiced stretches in the transcript's gaps
   const steady = steadyVoicedStretches(prosody.voicedF0, spectra);
@@ -123,7 +144,7 @@ export async function analyzeAudio(
   if (rawText.note) warnings.push(rawText.note);
   if (!reliable)
     warnings.push(`The transcript is unreliable (${reliability.reasons.join('; ')}): key points and wording-based clarity claims are not made from it.`);
-  const voice = voiceStats(prosody.pitch, prosody.intensity, speechSegs, prosody.pitchCheck);
+  const voice = voiceStats(prosody.pitch, prosody.voiceIntensity, speechSegs, prosody.pitchCheck);
   const fillers = findFillers(words);
   const facts = clarityFacts(words, question);
   const speechMinutes = span ? (span.end - span.start) / 60 : 0;

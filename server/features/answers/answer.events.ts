@@ -19,17 +19,33 @@ export async function streamAnswerEvents(c: Container, id: string, request: Fast
   if (first.status === 'done' || first.status === 'failed') return void res.end();
 
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+  let open = true;
   const stop = () => {
+    open = false;
     clearInterval(heartbeat);
     unsubscribe();
+    offReconnect();
   };
-  const unsubscribe = c.events.subscribe(id, (e: AnswerEvent) => {
+  const update = (e: Pick<AnswerEvent, 'status' | 'stage' | 'progress' | 'error'>) => {
+    if (!open) return;
     Object.assign(current, { status: e.status, stage: e.stage, progress: e.progress, error: e.error });
     send();
     if (e.status === 'done' || e.status === 'failed') {
       stop();
       res.end();
     }
-  });
+  };
+  const unsubscribe = c.events.subscribe(id, update);
+  // The bus lost events while it reconnected: the database has the current state.
+  const offReconnect =
+    c.events.onReconnect?.(() => {
+      c.answers.get(id, 'practice', owner).then(update, () => {
+        // deleted meanwhile: nothing more to follow
+        if (open) {
+          stop();
+          res.end();
+        }
+      });
+    }) ?? (() => {});
   request.raw.on('close', stop);
 }

@@ -118,11 +118,11 @@ export const accountRoutes =
 
     app.get(
       '/account/export',
-      { config: { access: 'account' }, schema: { tags: ['account'], summary: 'Download all my data: a zip with JSON (account, answers with reports, links) and the videos', produces: ['application/zip'] } },
+      { config: { access: 'account' }, schema: { tags: ['account'], summary: 'Download all my data: a zip with JSON (account, answers with reports, links, own questions, question sets, mock interviews) and the videos', produces: ['application/zip'] } },
       async (request, reply) => {
         const user = await practiceUser(request);
         const owner = userOwnerKey(user.id);
-        const zip = await buildExport(toAccountUser(user), await p.repo.ownedAnswers(owner), await p.repo.sharesOfOwner(owner), p.storage);
+        const zip = await buildExport(toAccountUser(user), await p.repo.ownedAnswers(owner), await p.repo.sharesOfOwner(owner), p.storage, await p.ownWork(owner));
         const day = new Date().toISOString().slice(0, 10);
         return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="interview-analyzer-${day}.zip"`).send(zip);
       },

@@ -1,12 +1,21 @@
-/** "Download all my data": a zip with the account, every answer with its report, and the videos. */
+/** "Download all my data": a zip with the account, every answer with its report, the videos, own questions, question sets and mock interviews. */
 import type { Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { AccountUser } from '../../../contracts/account.js';
+import type { Question, QuestionSet } from '../../../contracts/questions.js';
+import type { Session } from '../../../contracts/sessions.js';
 import type { Storage } from '../../infra/storage/storage.js';
 import { toDto } from '../answers/answer.service.js';
 import type { OwnedAnswerRow, ShareRow } from './practice.repository.js';
 
-export async function buildExport(user: AccountUser, rows: OwnedAnswerRow[], shares: ShareRow[], storage: Storage, now = new Date()): Promise<Readable> {
+/** What the account made besides answers (the shapes of the API: contracts/questions.ts, contracts/sessions.ts). */
+export interface OwnWork {
+  questions: Question[];
+  questionSets: QuestionSet[];
+  mockSessions: Session[];
+}
+
+export async function buildExport(user: AccountUser, rows: OwnedAnswerRow[], shares: ShareRow[], storage: Storage, own: OwnWork, now = new Date()): Promise<Readable> {
   const stored = new Set<string>();
   for (const r of rows) if (await storage.stat(r.media_key)) stored.add(r.id);
   const zip = new yazl.ZipFile();
@@ -17,6 +26,9 @@ export async function buildExport(user: AccountUser, rows: OwnedAnswerRow[], sha
     'account.json  your account (the password is stored only as a scrypt hash and is not included)',
     'answers.json  every answer: question, status, timings and the full analysis report (Report v1)',
     'shares.json   the read-only links you made (their tokens are stored only hashed and cannot be shown again)',
+    'questions.json      your own questions',
+    'question-sets.json  your question sets, their questions in order',
+    'mock-interviews.json  your mock interviews: settings, questions, the answer given to each and the session report',
     'videos/       the recordings, one file per answer id (answers.json says `video: null` when a file was no longer stored)',
     '',
   ].join('\n');
@@ -26,6 +38,9 @@ export async function buildExport(user: AccountUser, rows: OwnedAnswerRow[], sha
   zip.addBuffer(Buffer.from(JSON.stringify(answers, null, 2)), 'answers.json', { mtime: now });
   const links = shares.map((s) => ({ id: s.id, answerId: s.answer_id, includeVideo: s.include_video === 1, createdAt: s.created_at, revokedAt: s.revoked_at }));
   zip.addBuffer(Buffer.from(JSON.stringify(links, null, 2)), 'shares.json', { mtime: now });
+  zip.addBuffer(Buffer.from(JSON.stringify(own.questions, null, 2)), 'questions.json', { mtime: now });
+  zip.addBuffer(Buffer.from(JSON.stringify(own.questionSets, null, 2)), 'question-sets.json', { mtime: now });
+  zip.addBuffer(Buffer.from(JSON.stringify(own.mockSessions, null, 2)), 'mock-interviews.json', { mtime: now });
   for (const r of rows.filter((x) => stored.has(x.id))) {
     // Videos are already compressed: stored, not deflated.
     zip.addReadStreamLazy(`videos/${r.id}.${ext(r.mime)}`, { mtime: new Date(r.created_at), compress: false }, (cb) => cb(null, storage.read(r.media_key)));

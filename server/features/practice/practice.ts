@@ -9,6 +9,7 @@ import { AccountService } from './account.service.js';
 import { PracticeIdentity } from './owner.js';
 import { PracticeRepository } from './practice.repository.js';
 import { ShareService } from './share.service.js';
+import type { OwnWork } from './export.js';
 
 export interface Practice {
   identity: PracticeIdentity;
@@ -19,6 +20,8 @@ export interface Practice {
   storage: Storage;
   /** Practice routes are served (PRACTICE_MODE is not off). */
   enabled: boolean;
+  /** An owner's own questions, question sets and mock interviews (with their questions and session report), for "download all my data". */
+  ownWork(owner: string): Promise<OwnWork>;
 }
 
 export function createPractice(c: Container, h: Hiring): Practice {
@@ -33,5 +36,13 @@ export function createPractice(c: Container, h: Hiring): Practice {
     progress: new ProgressService(repo),
     storage: c.storage,
     enabled: c.config.PRACTICE_MODE !== 'off',
+    async ownWork(owner) {
+      const sessions = await c.sessions.list(owner, 10_000);
+      return {
+        questions: await c.questions.list(owner, { origin: 'own' }),
+        questionSets: await c.questions.listSets(owner),
+        mockSessions: await Promise.all(sessions.map((s) => c.sessions.get(owner, s.id))),
+      };
+    },
   };
 }

@@ -14,6 +14,11 @@ export interface EventBus {
   publish(event: AnswerEvent): void;
   /** Returns the unsubscribe function. */
   subscribe(answerId: string, listener: (e: AnswerEvent) => void): () => void;
+  /**
+   * Called after the bus lost its connection and got it back: events published in between may be lost, so a
+   * subscriber reads the current state again. Returns the unsubscribe function. (Buses that cannot lose events omit it.)
+   */
+  onReconnect?(listener: () => void): () => void;
 }
 
 /** In-process bus: enough when API and worker share one process (ROLE=all). */

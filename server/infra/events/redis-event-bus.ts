@@ -1,7 +1,9 @@
 /**
  * Progress events across processes: workers publish on one Redis pub/sub channel, every API process
  * subscribes to it and hands each event to the browsers (SSE) watching that answer. Pub/sub keeps
- * no history: a browser that connects late gets the current state from the database first.
+ * no history: a browser that connects late gets the current state from the database first, and after the
+ * subscriber connection drops (ioredis reconnects and subscribes again by itself) `onReconnect` listeners read
+ * the state they may have missed from the database.
  */
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
@@ -20,6 +22,8 @@ export class RedisEventBus implements EventBus {
   private readonly channel: string;
   private readonly local = new EventEmitter().setMaxListeners(0);
   private readonly subscribed: Promise<unknown>;
+  private readonly reconnects = new EventEmitter().setMaxListeners(0);
+  private wasReady = false;
 
   constructor(private readonly opts: RedisEventBusOptions) {
     this.channel = opts.channel ?? 'ia:answer-events';
@@ -27,6 +31,10 @@ export class RedisEventBus implements EventBus {
     this.sub = new Redis(opts.url);
     for (const c of [this.pub, this.sub]) c.on('error', (err: Error) => this.opts.log?.warn({ err: err.message }, 'event bus connection error'));
     this.sub.on('message', (_channel: string, message: string) => this.deliver(message));
+    this.sub.on('ready', () => {
+      if (this.wasReady) this.reconnects.emit('reconnect');
+      this.wasReady = true;
+    });
     this.subscribed = this.sub.subscribe(this.channel);
   }
 
@@ -45,6 +53,11 @@ export class RedisEventBus implements EventBus {
     return () => this.local.off(answerId, listener);
   }
 
+  onReconnect(listener: () => void): () => void {
+    this.reconnects.on('reconnect', listener);
+    return () => this.reconnects.off('reconnect', listener);
+  }
+
   private deliver(message: string): void {
     const event = parseEvent(message);
     if (event) this.local.emit(event.answerId, event);
@@ -52,6 +65,7 @@ export class RedisEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.local.removeAllListeners();
+    this.reconnects.removeAllListeners();
     await Promise.allSettled([this.sub.quit(), this.pub.quit()]);
   }
 }
