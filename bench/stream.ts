@@ -9,7 +9,11 @@
  * --one-shot measures the path before issue 16: the page's streaming upload is refused (404 on POST /api/uploads),
  * so it sends the whole take after Stop with POST /api/answers and the server analyses the file from scratch.
  *
- *   npx tsx bench/stream.ts [--one-shot] [--only synthetic-60,real-120] [--json out.json]
+ * --scale runs the scale-out shape instead of one process: Postgres, Redis and S3 (started here as the tests do), one
+ * ROLE=api process and one ROLE=worker process; the session runs on the worker from the chunks the API stores in S3
+ * (docs/streaming.md "Scale-out"). RSS and CPU are the two processes' trees together.
+ *
+ *   npx tsx bench/stream.ts [--one-shot] [--scale] [--only synthetic-60,real-120] [--json out.json]
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +22,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureWebBuilt, type FakeMedia, launchBrowser, waitForExpr } from '../test/e2e/support.js';
 import { fixture, repoRoot } from '../test/helpers/fixtures.js';
-import { startServer } from '../test/helpers/server.js';
+import { type RunningServer, startServer } from '../test/helpers/server.js';
+import { startPostgres, startRedis, startS3 } from '../test/helpers/services.js';
 import { treeCpuSec, treeRssBytes } from './proc.js';
 
 const exec = promisify(execFile);
@@ -83,11 +88,26 @@ interface Row {
 
 async function runScenario(s: Scenario, env: Record<string, string>): Promise<Row> {
   const media = await makeMedia(s);
-  const server = await startServer({ env: { ANALYSIS_ENGINE: 'local', THINK_TIME_SEC: '0', RECORDING_MAX_SEC: '180', ...env } });
+  const base = { ANALYSIS_ENGINE: 'local', THINK_TIME_SEC: '0', RECORDING_MAX_SEC: '180', ...env };
+  const stops: Array<() => Promise<unknown>> = [];
+  let server: RunningServer;
+  const processes: RunningServer[] = [];
+  if (process.argv.includes('--scale')) {
+    const [postgres, redis, s3] = await Promise.all([startPostgres(), startRedis(), startS3()]);
+    stops.push(() => s3.stop(), () => redis.stop(), () => postgres.stop());
+    const scale = { ...base, DATABASE_URL: await postgres.createDatabase('bench'), REDIS_URL: redis.url, ...s3.env };
+    server = await startServer({ env: { ...scale, ROLE: 'api' } });
+    processes.push(server, await startServer({ env: { ...scale, ROLE: 'worker' }, timeoutMs: 180_000 }));
+  } else {
+    server = await startServer({ env: base });
+    processes.push(server);
+  }
   const browser = await launchBrowser(media);
   let peak = 0;
-  const pid = server.child.pid!;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRssBytes(pid))), 100);
+  const pids = processes.map((p) => p.child.pid!);
+  const rss = () => pids.reduce((n, pid) => n + treeRssBytes(pid), 0);
+  const cpu = () => pids.reduce((n, pid) => n + treeCpuSec(pid), 0);
+  const timer = setInterval(() => (peak = Math.max(peak, rss())), 100);
   try {
     const { page } = browser;
     if (process.argv.includes('--one-shot')) await page.route('**/api/uploads', (route) => (route.request().method() === 'POST' ? route.fulfill({ status: 404, body: 'off for the one-shot measurement' }) : route.continue()));
@@ -104,19 +124,20 @@ async function runScenario(s: Scenario, env: Record<string, string>): Promise<Ro
     if (await ready.isVisible().catch(() => false)) await ready.click().catch(() => undefined);
     await page.getByTestId('recording').waitFor({ timeout: 30_000 });
     const recStart = Date.now();
-    const cpu0 = treeCpuSec(pid);
+    const cpu0 = cpu();
     await page.waitForTimeout(s.seconds * 1000);
     const stopAt = Date.now();
     const loadAtStop = loadavg()[0]!;
-    const cpuStop = treeCpuSec(pid);
+    const cpuStop = cpu();
     await page.getByRole('button', { name: 'Stop recording' }).click();
     await page.getByRole('button', { name: 'Submit for analysis' }).click();
     await page.waitForURL(/\/answers\/[^/]+$/, { timeout: 600_000 });
     await page.getByTestId('report').waitFor({ timeout: 600_000 });
     const reportAt = Date.now();
-    const cpuEnd = treeCpuSec(pid);
+    const cpuEnd = cpu();
     const id = page.url().split('/').pop()!;
-    const answer = (await (await fetch(`${server.url}/api/answers/${id}`)).json()) as { report: { timingsMs: Record<string, number>; transcript: { words: unknown[] } | null } | null };
+    // read as the page (the answer belongs to the page's practice owner)
+    const answer = (await page.evaluate(async (answerId) => (await fetch(`/api/answers/${answerId}`)).json(), id)) as { report: { timingsMs: Record<string, number>; transcript: { words: unknown[] } | null } | null };
     return {
       name: s.name,
       recordedSec: (stopAt - recStart) / 1000,
@@ -132,8 +153,11 @@ async function runScenario(s: Scenario, env: Record<string, string>): Promise<Ro
   } finally {
     clearInterval(timer);
     await browser.close();
-    await server.stop();
-    await server.cleanup();
+    for (const p of processes.reverse()) {
+      await p.stop();
+      await p.cleanup();
+    }
+    for (const stop of stops) await stop().catch(() => undefined);
     await media.cleanup();
   }
 }
@@ -143,7 +167,7 @@ async function main(): Promise<void> {
   const scenarios = only ? ALL.filter((s) => only.includes(s.name)) : ALL;
   const extraEnv = Object.fromEntries((arg('--env') ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
   await ensureWebBuilt();
-  console.log(`mode: ${process.argv.includes('--one-shot') ? 'one-shot upload after Stop, batch analysis (before)' : 'streaming upload and analysis while recording (after)'}`);
+  console.log(`mode: ${process.argv.includes('--one-shot') ? 'one-shot upload after Stop, batch analysis (before)' : 'streaming upload and analysis while recording (after)'}${process.argv.includes('--scale') ? ', ROLE=api + ROLE=worker on Postgres, Redis and S3' : ', one process (ROLE=all)'}`);
   const rows: Row[] = [];
   for (const s of scenarios) {
     process.stdout.write(`${s.name}: recording ${s.seconds} s ...\n`);

@@ -64,6 +64,8 @@ export const configSchema = z.object({
   RETAKES: int(2, 0, 20),
   /** Analyses run at once in this process. */
   JOB_CONCURRENCY: int(1, 1, 64),
+  /** Streamed uploads a worker analyses at once while they arrive (ROLE=worker; a stream job mostly waits for bytes). */
+  STREAM_JOB_CONCURRENCY: int(4, 1, 64),
   /** Attempts before a job ends as failed. */
   JOB_MAX_ATTEMPTS: int(3, 1, 20),
   /** Directory of the built web app (default: dist/web in the checkout). */

@@ -40,6 +40,8 @@ import { configureTools } from './media/tools.js';
 import type { JobQueue } from './infra/queue/queue.js';
 import type { Storage } from './infra/storage/storage.js';
 import { StreamingService } from './features/streaming/streaming.service.js';
+import { StreamRelay } from './features/streaming/stream-relay.js';
+import { StreamRepository } from './features/streaming/stream.repository.js';
 
 export interface Container {
   config: Config;
@@ -50,12 +52,16 @@ export interface Container {
   database: Database;
   storage: Storage;
   queue: JobQueue;
+  /** Stream jobs: streamed uploads analysed by a worker while they arrive (ROLE=api + ROLE=worker, docs/streaming.md). */
+  streamQueue: JobQueue;
   events: EventBus;
   questions: QuestionService;
   answerRepo: AnswerRepository;
   answers: AnswerService;
   /** The analysis of uploads while they arrive (docs/streaming.md). */
   streaming: StreamingService;
+  /** Streamed uploads in scale-out mode: chunks to storage, stream jobs, the `streams` rows. */
+  streams: { repo: StreamRepository; relay: StreamRelay };
   /** Mock interviews. */
   sessions: MockSessionService;
   /** Per-client analysis budget (minutes per hour, answers waiting). */
@@ -88,13 +94,16 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
   await ensureWritable(config.dataDir, tmpDir);
 
   const infra = await createInfra(config, log);
-  const { database, storage, queue, events } = infra;
+  const { database, storage, queue, streamQueue, events } = infra;
   const questionRepo = new QuestionRepository(database.db);
   await questionRepo.seed();
   const questions = new QuestionService(questionRepo, Math.random, config.QUESTION_DRAW_DAYS);
   const answerRepo = new AnswerRepository(database.db);
   const budget = new AnalysisBudget(new BudgetRepository(database.db), { minutesPerHour: config.ANALYSIS_MINUTES_PER_HOUR, maxQueued: config.ANALYSIS_MAX_QUEUED });
-  const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE, budget });
+  const streamRepo = new StreamRepository(database.db);
+  // ROLE=api with the local engine: streamed uploads go to storage as chunks and a worker analyses them as they arrive
+  const relay = new StreamRelay({ enabled: config.ROLE === 'api' && config.ANALYSIS_ENGINE === 'local', repo: streamRepo, storage, queue: streamQueue, tmpDir, log });
+  const answers = new AnswerService({ repo: answerRepo, questions, storage, queue, events, tmpDir, maxDurationSec: config.MAX_VIDEO_SEC, engineName: config.ANALYSIS_ENGINE, budget, analysedElsewhere: (id) => relay.analysesAnswer(id) });
   const sessions = new MockSessionService({ repo: new MockSessionRepository(database.db), questions, answers, answerRepo, maxVideoSec: config.MAX_VIDEO_SEC });
 
   const streaming = new StreamingService({ engineName: config.ANALYSIS_ENGINE, role: config.ROLE, speech: config.engines.speech, log });
@@ -111,11 +120,13 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
     database,
     storage,
     queue,
+    streamQueue,
     events,
     questions,
     answerRepo,
     answers,
     streaming,
+    streams: { repo: streamRepo, relay },
     sessions,
     budget,
     disk: new DiskGuard(config.dataDir, config.DISK_MIN_FREE_MB),
@@ -123,7 +134,7 @@ export async function createContainer(config: Config, opts: { logger?: Logger } 
     engine,
     async close() {
       streaming.close();
-      await queue.stop();
+      await Promise.all([queue.stop(), streamQueue.stop()]);
       if (enginePromise) await (await enginePromise.catch(() => null))?.close?.();
       await infra.close();
     },

@@ -13,6 +13,7 @@ import * as m005c from './migrations/005c-review-comments.js';
 import * as m005d from './migrations/005d-question-rubric.js';
 import * as m008 from './migrations/008-analysis-budget.js';
 import * as m009 from './migrations/009-mock-interviews.js';
+import * as m010 from './migrations/010-streams.js';
 import type { DB } from './schema.js';
 
 /** The SQLite database's file name inside DATA_DIR. */
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '005d-question-rubric': m005d,
   '008-analysis-budget': m008,
   '009-mock-interviews': m009,
+  '010-streams': m010,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -129,6 +129,20 @@ export interface JobsTable {
   priority: Generated<number>;
 }
 
+/** A streamed upload copied to storage as chunks for the workers (migration 010, docs/streaming.md "Scale-out"). */
+export interface StreamsTable {
+  upload_id: string;
+  state: 'receiving' | 'submitted' | 'closed';
+  answer_id: string | null;
+  chunks: Generated<number>;
+  bytes: Generated<number>;
+  size: number | null;
+  received_sec: Generated<number>;
+  analysed_sec: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Media seconds accepted for analysis per client (migration 008). */
 export interface AnalysisUsageTable {
   answer_id: string;
@@ -147,4 +161,7 @@ export interface DB extends HiringDB, PracticeDB {
   mock_session_items: MockSessionItemsTable;
   answers: AnswersTable;
   jobs: JobsTable;
+  /** The queue of streaming jobs (migration 010): the columns of `jobs`; `answer_id` holds the upload id. */
+  stream_jobs: JobsTable;
+  streams: StreamsTable;
 }

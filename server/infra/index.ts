@@ -22,6 +22,8 @@ export interface Infra {
   database: Database;
   storage: Storage;
   queue: JobQueue;
+  /** Streaming jobs (ROLE=api + ROLE=worker): one per streamed upload, analysed by a worker while it arrives (docs/streaming.md). */
+  streamQueue: JobQueue;
   events: EventBus;
   /** Closes connections the adapters opened (the queue is stopped by the caller first). */
   close(): Promise<void>;
@@ -40,20 +42,25 @@ export async function createInfra(config: Config, log: Logger): Promise<Infra> {
     }
 
     let queue: JobQueue;
+    let streamQueue: JobQueue;
     let events: EventBus;
     if (config.REDIS_URL) {
       const lockMs = jobLockMs(config) ?? 30_000;
       const bull = new BullMqJobQueue({ url: config.REDIS_URL, maxAttempts: config.JOB_MAX_ATTEMPTS, lockDurationMs: lockMs, stalledIntervalMs: lockMs, log });
       closers.push(() => bull.close());
+      const streams = new BullMqJobQueue({ url: config.REDIS_URL, queueName: 'stream', maxAttempts: config.JOB_MAX_ATTEMPTS, lockDurationMs: lockMs, stalledIntervalMs: lockMs, log });
+      closers.push(() => streams.close());
       const bus = new RedisEventBus({ url: config.REDIS_URL, log });
       closers.push(() => bus.close());
-      await Promise.all([bull.ready(), bus.ready()]);
+      await Promise.all([bull.ready(), streams.ready(), bus.ready()]);
       queue = bull;
+      streamQueue = streams;
       events = bus;
     } else {
       const shared = Boolean(config.DATABASE_URL);
       // One process owns the embedded (SQLite) queue, so jobs it finds running were interrupted by its own last stop.
       queue = new DbJobQueue(database.db, { maxAttempts: config.JOB_MAX_ATTEMPTS, reclaimOnStart: config.ROLE === 'all' && !shared, lockRows: shared, leaseMs: jobLockMs(config) ?? 60_000, log });
+      streamQueue = new DbJobQueue(database.db, { table: 'stream_jobs', maxAttempts: config.JOB_MAX_ATTEMPTS, reclaimOnStart: config.ROLE === 'all' && !shared, lockRows: shared, leaseMs: jobLockMs(config) ?? 60_000, pollMs: 500, log });
       if (shared) {
         const bus = new PgEventBus(config.DATABASE_URL!, log);
         closers.push(() => bus.close());
@@ -67,7 +74,7 @@ export async function createInfra(config: Config, log: Logger): Promise<Infra> {
       for (const c of closers.splice(0).reverse()) await c();
     };
     log.info({ database: config.DATABASE_URL ? 'postgres' : 'sqlite', queue: config.REDIS_URL ? 'bullmq' : 'database', storage: storage instanceof S3Storage ? 's3' : 'local' }, 'infrastructure ready');
-    return { database, storage, queue, events, close };
+    return { database, storage, queue, streamQueue, events, close };
   } catch (e) {
     for (const c of closers.reverse()) await Promise.resolve(c()).catch(() => {});
     throw e;

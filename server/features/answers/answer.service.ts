@@ -39,6 +39,11 @@ export interface SubmitInput {
   interrupted?: boolean;
   /** Runs once the answer row exists, before its analysis is queued (the streaming analysis attaches itself). */
   onCreated?: (id: string) => void;
+  /**
+   * Runs once the answer row exists: true when another job writes its report (a streamed upload's stream job in
+   * scale-out mode, docs/streaming.md), so no analyze job is queued.
+   */
+  handOff?: (id: string) => Promise<boolean>;
   /** An answer without camera: the recording may (and should) have no video track. */
   audioOnly?: boolean;
   /** A tighter duration limit than the server's (e.g. a mock interview's answer time). */
@@ -63,6 +68,8 @@ export interface AnswerServiceDeps {
   maxDurationSec: number;
   engineName: string;
   budget?: AnalysisBudget;
+  /** True when another job (a streamed upload's stream job) analyses this answer: reconcile() then queues nothing. */
+  analysedElsewhere?: (answerId: string) => Promise<boolean>;
 }
 
 export class AnswerService {
@@ -102,6 +109,7 @@ export class AnswerService {
       throw err;
     }
     input.onCreated?.(id);
+    if (input.handOff && (await input.handOff(id).catch(() => false))) return { id };
     // A crash between the row and the job is repaired by reconcile() at the next start.
     await this.d.queue.enqueue(id, ANALYZE_JOB, { rank });
     return { id };
@@ -235,6 +243,7 @@ export class AnswerService {
     let n = 0;
     for (const a of await this.d.repo.unfinished()) {
       if (await this.d.queue.hasActiveJob(a.id)) continue;
+      if (await this.d.analysedElsewhere?.(a.id)) continue;
       // Another worker may have finished it between the two reads: its row says done before its job leaves the queue.
       const fresh = await this.d.repo.get(a.id);
       if (!fresh || (fresh.status !== 'queued' && fresh.status !== 'processing')) continue;

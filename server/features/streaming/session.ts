@@ -9,7 +9,10 @@
  */
 import type { StreamProgress } from '../../../contracts/uploads.js';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { open } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { BlockCache, BLOCK_PAD_SEC, groupBlocks, transcribeByBlocks } from '../../analysis/audio/blocks.js';
 import { type Pcm, SAMPLE_RATE } from '../../analysis/audio/decode.js';
@@ -26,9 +29,45 @@ import { FFMPEG, background, probe } from '../../media/ffmpeg.js';
 
 export type VisionOfStream = (source: PassThrough, frame: { width: number; height: number }, opts: { signal: AbortSignal; onFrame: (t: number) => void }) => Promise<VisionOutput>;
 
+/**
+ * Where a session's bytes come from, in order: the growing upload file (ROLE=all, `fileSource`) or the chunk objects
+ * a worker reads from storage (ROLE=worker, `ChunkSource` in chunks.ts).
+ */
+export interface ByteSource {
+  /** The bytes that arrived since the last call, in order (nothing: no new bytes yet). Never called twice at once. */
+  pull(): AsyncIterable<Buffer>;
+  /** A local file holding the bytes so far, for ffprobe; without it the session probes the bytes it has read. */
+  readonly path?: string;
+}
+
+/** A file that grows while the take is uploaded: each pull reads what was appended since the last one. */
+export function fileSource(path: string): ByteSource {
+  let offset = 0;
+  return {
+    path,
+    async *pull() {
+      const h = await open(path, 'r');
+      try {
+        const size = (await h.stat()).size;
+        while (offset < size) {
+          const buf = Buffer.alloc(Math.min(1 << 20, size - offset));
+          const { bytesRead } = await h.read(buf, 0, buf.length, offset);
+          if (bytesRead === 0) break;
+          offset += bytesRead;
+          yield buf.subarray(0, bytesRead);
+        }
+      } finally {
+        await h.close();
+      }
+    },
+  };
+}
+
 export interface SessionOptions {
-  /** the upload file, growing while the take is recorded */
-  path: string;
+  /** the upload file, growing while the take is recorded (or `source`) */
+  path?: string;
+  /** where the bytes come from, instead of `path` */
+  source?: ByteSource;
   recognizer: Recognizer;
   /** runs the vision pipeline on a stream of the file's bytes; null: no vision (the engine is told "not measured") */
   vision: VisionOfStream | null;
@@ -56,6 +95,8 @@ function contiguousEnd(order: Span[], done: Set<string>): number {
 const STABLE_MARGIN_SEC = 0.3;
 /** The video header must be in before ffprobe can read the frame size. */
 const HEADER_BYTES = 16 * 1024;
+/** The first bytes kept for ffprobe when the source has no local file. */
+const HEAD_KEEP_BYTES = 1 << 20;
 
 export class StreamingSession {
   private readonly ac = new AbortController();
@@ -63,6 +104,8 @@ export class StreamingSession {
   private n = 0;
   private tail: Uint8Array = new Uint8Array(0);
   private readBytes = 0;
+  private readonly source: ByteSource;
+  private readonly head: Buffer[] = [];
   private complete = false;
   private timer: NodeJS.Timeout | null = null;
   private reading: Promise<void> = Promise.resolve();
@@ -97,6 +140,8 @@ export class StreamingSession {
   private finished = false;
 
   constructor(private readonly o: SessionOptions) {
+    if (!o.source && !o.path) throw new Error('a streaming session needs a path or a source');
+    this.source = o.source ?? fileSource(o.path!);
     this.vad = createVadStream();
     this.vad.catch(() => undefined);
     this.visionP = new Promise((r) => (this.resolveVision = r));
@@ -126,20 +171,12 @@ export class StreamingSession {
 
   private async readNew(): Promise<void> {
     if (this.ac.signal.aborted) return;
-    const h = await open(this.o.path, 'r');
-    try {
-      const size = (await h.stat()).size;
-      while (this.readBytes < size) {
-        const buf = Buffer.alloc(Math.min(1 << 20, size - this.readBytes));
-        const { bytesRead } = await h.read(buf, 0, buf.length, this.readBytes);
-        if (bytesRead === 0) break;
-        this.readBytes += bytesRead;
-        const piece = buf.subarray(0, bytesRead);
-        this.audioIn.write(piece);
-        if (this.o.vision) this.videoIn.write(piece);
-      }
-    } finally {
-      await h.close();
+    for await (const piece of this.source.pull()) {
+      if (this.ac.signal.aborted) return;
+      if (!this.source.path && this.readBytes < HEAD_KEEP_BYTES) this.head.push(piece.subarray(0, HEAD_KEEP_BYTES - this.readBytes));
+      this.readBytes += piece.length;
+      this.audioIn.write(piece);
+      if (this.o.vision) this.videoIn.write(piece);
     }
     if (this.o.vision && !this.visionStarted && (this.readBytes >= HEADER_BYTES || this.complete)) this.startVision();
     if (this.complete && this.timer) {
@@ -155,7 +192,7 @@ export class StreamingSession {
     const vision = this.o.vision!;
     void (async (): Promise<VisionOutput | Error> => {
       try {
-        const info = await probe(this.o.path, this.ac.signal);
+        const info = await this.probeHead();
         if (!info.hasVideo || !info.width || !info.height) throw new Error('the file has no video stream');
         return await vision(this.videoIn, { width: info.width, height: info.height }, { signal: this.ac.signal, onFrame: (t) => (this.visionAt = t) });
       } catch (e) {
@@ -166,6 +203,18 @@ export class StreamingSession {
       this.visionDone = true;
       this.resolveVision(v);
     });
+  }
+
+  /** ffprobe of the bytes so far: the source's file, or the first bytes read written to a temporary file. */
+  private async probeHead(): Promise<Awaited<ReturnType<typeof probe>>> {
+    if (this.source.path) return probe(this.source.path, this.ac.signal);
+    const tmp = join(tmpdir(), `ia-stream-head-${randomUUID()}.bin`);
+    try {
+      await writeFile(tmp, Buffer.concat(this.head));
+      return await probe(tmp, this.ac.signal);
+    } finally {
+      await rm(tmp, { force: true });
+    }
   }
 
   private startDecoder(): Promise<void> {

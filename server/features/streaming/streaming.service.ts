@@ -8,7 +8,7 @@ import type { Recognizer } from '../../analysis/audio/recognizer.js';
 import { analyzeVisionSource } from '../../analysis/vision/index.js';
 import type { StreamedParts } from '../../engines/engine.js';
 import { type SpeechSettings, selectRecognizer } from '../../engines/local/recognizers.js';
-import { StreamingSession } from './session.js';
+import { type ByteSource, fileSource, StreamingSession } from './session.js';
 
 export interface StreamingDeps {
   /** the engine's name: only the local engine can finish from streamed measurements */
@@ -45,19 +45,29 @@ export class StreamingService {
     return this.d.engineName === 'local' && this.d.role === 'all';
   }
 
-  /** A new upload: starts analysing it as its bytes arrive. */
-  start(uploadId: string, path: string): void {
-    if (!this.enabled || this.entries.has(uploadId)) return;
+  /**
+   * A session on any byte source, with this process's recognizer and vision (the stream job of a worker uses it on
+   * stored chunks). Null when the engine cannot finish from streamed measurements (only the local engine can).
+   */
+  newSession(source: ByteSource): StreamingSession | null {
+    if (this.d.engineName !== 'local') return null;
     this.recognizer ??= this.d.recognizer ?? selectRecognizer(this.d.speech, { info: (m: string) => this.d.log.info({}, m), warn: (m: string) => this.d.log.warn({}, m) }).recognizer;
-    const session = new StreamingSession({
-      path,
+    return new StreamingSession({
+      source,
       recognizer: this.recognizer,
       vision:
         this.d.vision === false
           ? null
-          : (source, frame, o) => analyzeVisionSource(source, frame, { durationSec: 0, signal: o.signal, onFrame: o.onFrame }),
+          : (src, frame, o) => analyzeVisionSource(src, frame, { durationSec: 0, signal: o.signal, onFrame: o.onFrame }),
       log: this.d.log,
     });
+  }
+
+  /** A new upload: starts analysing it as its bytes arrive. */
+  start(uploadId: string, path: string): void {
+    if (!this.enabled || this.entries.has(uploadId)) return;
+    const session = this.newSession(fileSource(path));
+    if (!session) return;
     let last = '';
     let lastChange = Date.now();
     const ticker = setInterval(() => {

@@ -61,12 +61,20 @@ export const uploadRoutes =
         return undefined;
       },
     });
-    const sweep = setInterval(() => void tus.cleanUpExpiredUploads().catch((e: unknown) => c.log.warn({ err: (e as Error).message }, 'expired uploads not removed')), 3600_000);
+    // ROLE=api: the bytes also go to storage as chunks for the workers (features/streaming/stream-relay.ts)
+    const relay = c.streams.relay;
+    const sweep = setInterval(() => void Promise.all([tus.cleanUpExpiredUploads(), relay.expire(24 * 3600_000)]).catch((e: unknown) => c.log.warn({ err: (e as Error).message }, 'expired uploads not removed')), 3600_000);
     sweep.unref();
     app.addHook('onClose', async () => clearInterval(sweep));
-    tus.on(EVENTS.POST_CREATE, (_req, upload) => streaming.start(upload.id, join(dir, upload.id)));
+    tus.on(EVENTS.POST_CREATE, (_req, upload) => {
+      streaming.start(upload.id, join(dir, upload.id));
+      relay.created(upload.id);
+    });
     tus.on(EVENTS.POST_RECEIVE, (_req, upload) => streaming.poke(upload.id));
-    tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => streaming.discard(id, true));
+    tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
+      streaming.discard(id, true);
+      void relay.discard(id).catch((e: unknown) => c.log.warn({ uploadId: id, err: (e as Error).message }, 'chunks of a deleted upload not removed'));
+    });
 
     // tus reads the request body itself
     app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
@@ -84,7 +92,10 @@ export const uploadRoutes =
       }
       reply.hijack();
       await tus.handle(request.raw, reply.raw);
-      if (request.method === 'PATCH' && id) streaming.poke(id);
+      if (request.method === 'PATCH' && id) {
+        streaming.poke(id);
+        if (relay.enabled) void store.getUpload(id).then((u) => relay.received(id, join(dir, id), u.size), () => undefined);
+      }
       if (request.method === 'DELETE' && id) access.forget(id);
     };
 
@@ -99,7 +110,8 @@ export const uploadRoutes =
       if (upload.size > maxBytes) throw new HttpError(413, 'FILE_TOO_LARGE', `The video is larger than the ${c.config.MAX_UPLOAD_MB} MB limit.`);
       await streaming.drained(uploadId);
       const path = join(dir, uploadId);
-      const { id } = await c.answers.submit({ ...input, file: { path, size: upload.size }, onCreated: (answerId) => streaming.attach(uploadId, answerId) });
+      await relay.flush(uploadId, path, upload.size); // ROLE=api: every byte in storage before the worker takes the answer
+      const { id } = await c.answers.submit({ ...input, file: { path, size: upload.size }, onCreated: (answerId) => streaming.attach(uploadId, answerId), handOff: (answerId) => relay.attach(uploadId, answerId) });
       // the answer has its own stored copy now
       await rm(path, { force: true });
       await rm(`${path}.json`, { force: true });
@@ -161,7 +173,7 @@ export const uploadRoutes =
         const { uploadId } = request.params;
         const owner = await p.identity.resolve(request, reply, { create: false });
         await access.allow(uploadId, owner ? { kind: 'practice', ownerKey: owner.key } : null);
-        const first = streaming.progress(uploadId);
+        const first = streaming.progress(uploadId) ?? (await relay.progress(uploadId));
         reply.hijack();
         const res = reply.raw;
         res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -177,13 +189,14 @@ export const uploadRoutes =
           clearInterval(heartbeat);
           unsubscribe();
         };
-        const unsubscribe = streaming.subscribe(uploadId, (p) => {
+        const onProgress = (p: StreamProgress) => {
           send(p);
           if (p.finished) {
             stop();
             res.end();
           }
-        });
+        };
+        const unsubscribe = streaming.progress(uploadId) ? streaming.subscribe(uploadId, onProgress) : relay.subscribe(uploadId, onProgress);
         request.raw.on('close', stop);
       },
     );

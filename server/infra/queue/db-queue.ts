@@ -15,6 +15,8 @@ export interface DbQueueOptions {
   /** Postgres: claim with `FOR UPDATE SKIP LOCKED`, so concurrent workers never take the same job (SQLite serialises writers itself). */
   lockRows?: boolean;
   log?: { info(o: object, m?: string): void; warn(o: object, m?: string): void; error(o: object, m?: string): void };
+  /** The table: `jobs` (analysis, default) or `stream_jobs` (streamed uploads; the same columns, the subject is an upload id). */
+  table?: 'jobs' | 'stream_jobs';
 }
 
 /** Seconds since 2025-01-01: keeps `priority` small enough for a 32-bit integer column for decades. */
@@ -32,11 +34,15 @@ export class DbJobQueue implements JobQueue {
   private stopped = true;
   private pumping = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Both tables have the same columns (migration 010); typed as `jobs` for Kysely. */
+  private readonly table: 'jobs';
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly opts: DbQueueOptions,
-  ) {}
+  ) {
+    this.table = (opts.table ?? 'jobs') as 'jobs';
+  }
 
   private get leaseMs() {
     return this.opts.leaseMs ?? 60_000;
@@ -48,14 +54,14 @@ export class DbJobQueue implements JobQueue {
     const now = at.toISOString();
     const priority = Math.floor(at.getTime() / 1000) - PRIORITY_EPOCH_SEC + Math.max(0, opts.rank ?? 0) * RANK_SPACING_SEC;
     await this.db
-      .insertInto('jobs')
+      .insertInto(this.table)
       .values({ id: randomUUID(), answer_id: answerId, kind, status: 'queued', max_attempts: this.opts.maxAttempts, run_after: now, locked_by: null, locked_until: null, last_error: null, created_at: now, updated_at: now, priority })
       .execute();
     this.wake();
   }
 
   async hasActiveJob(answerId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('jobs').select('id').where('answer_id', '=', answerId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+    const row = await this.db.selectFrom(this.table).select('id').where('answer_id', '=', answerId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
     return Boolean(row);
   }
 
@@ -85,7 +91,7 @@ export class DbJobQueue implements JobQueue {
   /** Jobs left `running` by a previous process go back to the queue. */
   private async reclaimAll(): Promise<void> {
     const res = await this.db
-      .updateTable('jobs')
+      .updateTable(this.table)
       .set({ status: 'queued', locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
       .where('status', '=', 'running')
       .executeTakeFirst();
@@ -117,7 +123,7 @@ export class DbJobQueue implements JobQueue {
     const nowIso = now.toISOString();
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
-        .selectFrom('jobs')
+        .selectFrom(this.table)
         .selectAll()
         .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', nowIso)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)])]))
         .orderBy('priority')
@@ -128,7 +134,7 @@ export class DbJobQueue implements JobQueue {
       if (!row) return null;
       const attempt = row.attempts + 1;
       await trx
-        .updateTable('jobs')
+        .updateTable(this.table)
         .set({ status: 'running', attempts: attempt, locked_by: this.workerId, locked_until: new Date(now.getTime() + this.leaseMs).toISOString(), updated_at: nowIso })
         .where('id', '=', row.id)
         .execute();
@@ -140,7 +146,7 @@ export class DbJobQueue implements JobQueue {
     const ac = new AbortController();
     this.running.set(job.id, ac);
     const renew = setInterval(() => {
-      void this.db.updateTable('jobs').set({ locked_until: new Date(Date.now() + this.leaseMs).toISOString() }).where('id', '=', job.id).where('locked_by', '=', this.workerId).execute().catch(() => {});
+      void this.db.updateTable(this.table).set({ locked_until: new Date(Date.now() + this.leaseMs).toISOString() }).where('id', '=', job.id).where('locked_by', '=', this.workerId).execute().catch(() => {});
     }, this.leaseMs / 3);
     renew.unref();
     try {
@@ -150,14 +156,14 @@ export class DbJobQueue implements JobQueue {
       const message = err instanceof Error ? err.message : String(err);
       if (this.stopped && ac.signal.aborted) {
         // Shutting down: hand the job back without spending an attempt.
-        await this.db.updateTable('jobs').set({ status: 'queued', attempts: job.attempt - 1, locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', job.id).execute();
+        await this.db.updateTable(this.table).set({ status: 'queued', attempts: job.attempt - 1, locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', job.id).execute();
       } else if (err instanceof PermanentJobError || job.attempt >= job.maxAttempts) {
         await this.finish(job, 'failed', message);
       } else {
         const delay = Math.min((this.opts.backoffBaseMs ?? 2000) * 4 ** (job.attempt - 1), 5 * 60_000);
         this.opts.log?.warn({ jobId: job.id, answerId: job.answerId, attempt: job.attempt, delay, err: message }, 'job failed, will retry');
         await this.db
-          .updateTable('jobs')
+          .updateTable(this.table)
           .set({ status: 'queued', last_error: message, run_after: new Date(Date.now() + delay).toISOString(), locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
           .where('id', '=', job.id)
           .execute();
@@ -169,21 +175,21 @@ export class DbJobQueue implements JobQueue {
   }
 
   async stats(opts: { failedLimit?: number } = {}): Promise<QueueStats> {
-    const rows = await this.db.selectFrom('jobs').select((eb) => ['status', eb.fn.countAll<number | string>().as('n')]).groupBy('status').execute();
+    const rows = await this.db.selectFrom(this.table).select((eb) => ['status', eb.fn.countAll<number | string>().as('n')]).groupBy('status').execute();
     const count = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
-    const failed = await this.db.selectFrom('jobs').selectAll().where('status', '=', 'failed').orderBy('updated_at', 'desc').limit(opts.failedLimit ?? 50).execute();
+    const failed = await this.db.selectFrom(this.table).selectAll().where('status', '=', 'failed').orderBy('updated_at', 'desc').limit(opts.failedLimit ?? 50).execute();
     return { queued: count('queued'), running: count('running'), done: count('done'), failed: count('failed'), failedJobs: failed.map(toInfo) };
   }
 
   async getJob(id: string): Promise<JobInfo | null> {
-    const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom(this.table).selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toInfo(row) : null;
   }
 
   async retry(id: string): Promise<boolean> {
     const now = new Date().toISOString();
     const res = await this.db
-      .updateTable('jobs')
+      .updateTable(this.table)
       .set({ status: 'queued', attempts: 0, run_after: now, locked_by: null, locked_until: null, updated_at: now })
       .where('id', '=', id)
       .where('status', '=', 'failed')
@@ -194,7 +200,7 @@ export class DbJobQueue implements JobQueue {
   }
 
   private async finish(job: Job, status: 'done' | 'failed', error: string | null): Promise<void> {
-    await this.db.updateTable('jobs').set({ status, last_error: error, locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', job.id).execute();
+    await this.db.updateTable(this.table).set({ status, last_error: error, locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', job.id).execute();
   }
 }
 
