@@ -8,6 +8,7 @@ import { LevelMeter } from '../components/LevelMeter';
 import { ProgressBar } from '../components/ProgressBar';
 import { RecordingPanel } from '../components/RecordingPanel';
 import { TakeReview } from '../components/TakeReview';
+import { UnsentTake } from '../components/UnsentTake';
 import { ThinkTime } from '../components/ThinkTime';
 import { useRecording } from '../hooks/useRecording';
 import { useStreamingUpload } from '../hooks/useStreamingUpload';
@@ -112,21 +113,13 @@ export function QuestionStep({
             {phase === 'ready' && (unsent || unsentError) && !staleUnsent ? (
               <div className="step-panel" data-testid="unsent-take">
                 <p className="step-title">Your earlier recording of this question was not fully sent</p>
-                {unsentError ? (
-                  <ErrorBox message={unsentError} />
-                ) : (
-                  <>
-                    <p className="muted">
-                      This browser kept the recording from {new Date(unsent?.createdAt ?? Date.now()).toLocaleString()}. Send the rest now to submit it as your answer, or discard it and record again.
-                    </p>
-                    <button type="button" className="btn primary" onClick={() => void sendUnsent()}>
-                      Send it now
-                    </button>{' '}
-                    <button type="button" className="btn secondary" onClick={live.dropUnsent}>
-                      Discard it
-                    </button>
-                  </>
-                )}
+                <UnsentTake
+                  createdAt={unsent?.createdAt}
+                  error={unsentError}
+                  next="Send the rest now to submit it as your answer, or discard it and record again."
+                  onSend={() => void sendUnsent()}
+                  onDiscard={live.dropUnsent}
+                />
               </div>
             ) : null}
             {phase === 'ready' ? (

@@ -25,6 +25,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { AnalysisWatcher } from '../components/AnalysisWatcher';
 import { StepList, type Phase } from '../components/StepList';
 import { StreamStatus } from '../components/StreamStatus';
+import { UnsentTake } from '../components/UnsentTake';
 
 export function Interview() {
   const config = useConfig();
@@ -130,19 +131,7 @@ export function Interview() {
       {phase === 'setup' && (live.unsent || unsentError) ? (
         <section className="card" aria-labelledby="unsent-h" data-testid="unsent-take">
           <h2 id="unsent-h">An earlier answer was not fully sent</h2>
-          {unsentError ? (
-            <ErrorBox message={unsentError} />
-          ) : (
-            <>
-              <p className="muted">This browser kept the recording from {new Date(live.unsent?.createdAt ?? Date.now()).toLocaleString()}. Send the rest now to get its report, or discard it.</p>
-              <button type="button" className="btn primary" onClick={() => void sendUnsent()}>
-                Send it now
-              </button>{' '}
-              <button type="button" className="btn secondary" onClick={live.dropUnsent}>
-                Discard it
-              </button>
-            </>
-          )}
+          <UnsentTake createdAt={live.unsent?.createdAt} error={unsentError} next="Send the rest now to get its report, or discard it." onSend={() => void sendUnsent()} onDiscard={live.dropUnsent} />
         </section>
       ) : null}
 
